@@ -1,0 +1,4 @@
+package dev.tokenx.events;
+
+/** Platform-wide messages for every connected user. */
+public sealed interface AnnouncementEvent extends DomainEvent permits SystemAnnouncement {}

@@ -1,0 +1,6 @@
+package dev.tokenx.events;
+
+public enum OrderSide {
+    BUY,
+    SELL
+}
