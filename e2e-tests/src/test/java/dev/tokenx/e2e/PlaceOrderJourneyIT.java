@@ -1,0 +1,148 @@
+package dev.tokenx.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenx.events.DomainEvent;
+import dev.tokenx.events.OrderPlaced;
+import dev.tokenx.events.Topics;
+import dev.tokenx.events.kafka.DomainEventDeserializer;
+import dev.tokenx.platform.PlatformSettings;
+import dev.tokenx.platform.RunningPlatform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole local platform, started as {@code run-local.sh} starts it (real servers, service jars as child JVMs,
+ * demo data), driven only through the gateway like a frontend would.
+ */
+class PlaceOrderJourneyIT {
+
+    private static final String ALICE_ID = "a11ce000-0000-4000-8000-000000000001";
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningPlatform platform;
+    private static GatewayClient gateway;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path repoRoot = PlatformSettings.findRepoRoot(Path.of(""));
+        platform = RunningPlatform.start(PlatformSettings.forTests(repoRoot, dataDir));
+        gateway = new GatewayClient(platform.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void alice_places_an_order_that_is_accepted_at_once_and_published_for_settlement() {
+        String token = gateway.tokenFor("alice", "alice-demo");
+        String key = UUID.randomUUID().toString();
+
+        GatewayClient.Answer placed =
+                gateway.placeOrder(token, key, "{\"tokenSymbol\":\"BLRTECH\",\"side\":\"BUY\",\"quantity\":10}");
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(placed.body().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(placed.body().get("price").asString()).isEqualTo("1000.00");
+        assertThat(placed.body().get("platformFee").asString()).isEqualTo("100.00");
+        assertThat(placed.body().get("gasFee").asString()).isEqualTo("5.00");
+        assertThat(placed.body().get("total").asString()).isEqualTo("10105.00");
+        String orderId = placed.body().get("orderId").asString();
+
+        GatewayClient.Answer again =
+                gateway.placeOrder(token, key, "{\"tokenSymbol\":\"BLRTECH\",\"side\":\"BUY\",\"quantity\":10}");
+        assertThat(again.body().get("orderId").asString()).isEqualTo(orderId);
+
+        GatewayClient.Answer fetched = gateway.get("/api/trading/orders/" + orderId, token);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.body().get("orderId").asString()).isEqualTo(orderId);
+
+        GatewayClient.Answer listed = gateway.get("/api/trading/place-order", token);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().findValuesAsString("orderId")).containsOnlyOnce(orderId);
+
+        OrderPlaced published = awaitOrderPlaced(UUID.fromString(orderId));
+        assertThat(published.userId()).hasToString(ALICE_ID);
+        assertThat(published.quantity()).isEqualTo(10);
+        assertThat(published.total()).isEqualByComparingTo("10105.00");
+    }
+
+    @Test
+    void bob_without_kyc_is_refused_and_cannot_see_alices_orders() {
+        String alice = gateway.tokenFor("alice", "alice-demo");
+        String bob = gateway.tokenFor("bob", "bob-demo");
+        String aliceOrder = gateway.placeOrder(
+                        alice, UUID.randomUUID().toString(), "{\"tokenSymbol\":\"MUMSEA\",\"side\":\"BUY\",\"quantity\":1}")
+                .body()
+                .get("orderId")
+                .asString();
+
+        GatewayClient.Answer refused = gateway.placeOrder(
+                bob, UUID.randomUUID().toString(), "{\"tokenSymbol\":\"MUMSEA\",\"side\":\"BUY\",\"quantity\":1}");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("code").asString()).isEqualTo("KYC_REQUIRED");
+        assertThat(gateway.get("/api/trading/orders/" + aliceOrder, bob).status()).isEqualTo(404);
+        assertThat(gateway.get("/api/trading/place-order", bob).body().findValuesAsString("orderId"))
+                .isEmpty();
+    }
+
+    @Test
+    void a_request_without_a_token_is_unauthorized() {
+        GatewayClient.Answer answer = gateway.get("/api/trading/place-order", null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void an_unknown_token_symbol_is_refused_with_a_problem() {
+        String token = gateway.tokenFor("alice", "alice-demo");
+
+        GatewayClient.Answer answer = gateway.placeOrder(
+                token, UUID.randomUUID().toString(), "{\"tokenSymbol\":\"NOPE\",\"side\":\"BUY\",\"quantity\":1}");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("code").asString()).isEqualTo("UNKNOWN_TOKEN");
+    }
+
+    private static OrderPlaced awaitOrderPlaced(UUID orderId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, DomainEvent>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, DomainEvent> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new DomainEventDeserializer())) {
+            consumer.subscribe(List.of(Topics.ORDER_EVENTS));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> r.key().equals(orderId.toString()));
+            });
+        }
+        List<ConsumerRecord<String, DomainEvent>> forOrder =
+                seen.stream().filter(r -> r.key().equals(orderId.toString())).toList();
+        assertThat(forOrder).as("one OrderPlaced per order, even when placed twice").hasSize(1);
+        return (OrderPlaced) forOrder.getFirst().value();
+    }
+}

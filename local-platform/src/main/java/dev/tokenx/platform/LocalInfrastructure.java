@@ -1,0 +1,109 @@
+package dev.tokenx.platform;
+
+import dev.tokenx.events.Topics;
+import dev.tokenx.infra.AnvilChain;
+import dev.tokenx.infra.KafkaBroker;
+import dev.tokenx.infra.PostgresServer;
+import dev.tokenx.infra.RedisServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** The real servers the services run on, each keeping its data under the platform's data folder. */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    static final String ORDERS_DATABASE = "orders";
+    static final String BLOCKCHAIN_DATABASE = "blockchain";
+    private static final int PARTITIONS = 3;
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private PostgresServer postgres;
+    private RedisServer redis;
+    private KafkaBroker kafka;
+    private AnvilChain anvil;
+
+    private LocalInfrastructure() {}
+
+    static LocalInfrastructure start(PlatformSettings settings) {
+        LocalInfrastructure infrastructure = new LocalInfrastructure();
+        try {
+            infrastructure.startAll(settings);
+            return infrastructure;
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    private void startAll(PlatformSettings settings) {
+        Path data = settings.dataDir();
+        Ports ports = settings.ports();
+        postgres = remember(PostgresServer.start(ports.postgres(), data.resolve("postgres")));
+        postgres.createDatabase(ORDERS_DATABASE);
+        postgres.createDatabase(BLOCKCHAIN_DATABASE);
+        redis = remember(RedisServer.start(ports.redis(), data.resolve("redis")));
+        kafka = remember(KafkaBroker.start(ports.kafka(), data.resolve("kafka")));
+        createTopics();
+        anvil = remember(AnvilChain.start(ports.anvil(), settings.blockTimeSeconds(), data.resolve("anvil-state.json")));
+    }
+
+    /** Topics and their dead-letter topics exist before any service starts, with the partitions consumers scale on. */
+    private void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream()
+                    .flatMap(topic -> List.of(topic, Topics.deadLetter(topic)).stream())
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create the Kafka topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the Kafka topics", e);
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T server) {
+        started.add(server);
+        return server;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public RedisServer redis() {
+        return redis;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public AnvilChain anvil() {
+        return anvil;
+    }
+
+    /** Stops in reverse order of start; one server failing to stop does not keep the others running. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + started.get(i) + ": " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

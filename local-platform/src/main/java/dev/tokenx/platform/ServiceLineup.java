@@ -1,0 +1,52 @@
+package dev.tokenx.platform;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services and the environment variables that wire them to the infrastructure: the same variables
+ * docker-compose.yml and the Kubernetes manifests set, so the launcher exercises the real configuration path.
+ */
+final class ServiceLineup {
+
+    private ServiceLineup() {}
+
+    static List<ServiceSpec> of(PlatformSettings settings, LocalInfrastructure infra) {
+        Ports ports = settings.ports();
+        return List.of(
+                new ServiceSpec("order-service", ports.orders(), orderService(settings, infra)),
+                new ServiceSpec("blockchain-service", ports.blockchain(), common(settings, infra)),
+                new ServiceSpec("notification-service", ports.notifications(), common(settings, infra)),
+                new ServiceSpec("realtime-server", ports.realtime(), common(settings, infra)),
+                new ServiceSpec("cache-service", ports.cache(), common(settings, infra)),
+                new ServiceSpec("gateway-service", ports.gateway(), gateway(settings, infra)));
+    }
+
+    private static Map<String, String> common(PlatformSettings settings, LocalInfrastructure infra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+        env.put("TOKENX_JWT_SECRET", settings.jwtSecret());
+        return env;
+    }
+
+    private static Map<String, String> orderService(PlatformSettings settings, LocalInfrastructure infra) {
+        Map<String, String> env = common(settings, infra);
+        String database = LocalInfrastructure.ORDERS_DATABASE;
+        env.put("SPRING_R2DBC_URL", infra.postgres().r2dbcUrl(database));
+        env.put("SPRING_R2DBC_USERNAME", infra.postgres().username());
+        env.put("SPRING_R2DBC_PASSWORD", infra.postgres().password());
+        env.put("SPRING_FLYWAY_URL", infra.postgres().jdbcUrl(database));
+        env.put("SPRING_FLYWAY_USER", infra.postgres().username());
+        env.put("SPRING_FLYWAY_PASSWORD", infra.postgres().password());
+        env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
+        env.put("ORDERS_DEMO_DATA_ENABLED", "true");
+        return env;
+    }
+
+    private static Map<String, String> gateway(PlatformSettings settings, LocalInfrastructure infra) {
+        Map<String, String> env = common(settings, infra);
+        env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.ports().orders());
+        return env;
+    }
+}
