@@ -1,0 +1,35 @@
+package dev.tokenx.gateway.auth.token;
+
+import dev.tokenx.gateway.auth.jwt.JwtProperties;
+import dev.tokenx.gateway.auth.token.application.IssueToken;
+import dev.tokenx.gateway.auth.token.crypto.BCryptPasswordVerifier;
+import dev.tokenx.gateway.auth.token.crypto.NimbusTokenMinter;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the local issuer only when enabled; without it, {@code POST /api/auth/token} does not exist. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(LocalIssuerConfiguration.ENABLED)
+public class LocalIssuerConfiguration {
+
+    public static final String ENABLED = "gateway.auth.local-issuer.enabled";
+
+    @Bean
+    IssueToken issueToken(LocalIssuerProperties issuer, JwtProperties jwt, Clock clock) {
+        if (jwt.usesJwkSet()) {
+            // Its tokens would be HMAC-signed while the edge then verifies only the external issuer's keys:
+            // every token it issued would be refused. Fail at startup instead of at the first login.
+            throw new IllegalStateException(
+                    "gateway.auth.local-issuer.enabled=true cannot be combined with gateway.auth.jwt.jwk-set-uri;"
+                            + " disable the local issuer (TOKENX_LOCAL_ISSUER_ENABLED=false)");
+        }
+        return new IssueToken(
+                issuer.localUsers(),
+                new BCryptPasswordVerifier(),
+                new NimbusTokenMinter(jwt.hmacKey(), jwt.issuer(), jwt.audience()),
+                issuer.tokenLifetime(),
+                clock);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.tokenx.gateway.auth.token.application;
+
+import java.time.Duration;
+
+public record IssuedToken(String accessToken, Duration expiresIn) {}

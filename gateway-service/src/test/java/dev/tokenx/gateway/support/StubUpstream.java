@@ -1,0 +1,91 @@
+package dev.tokenx.gateway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A real HTTP server on a free loopback port standing in for a service behind the gateway. It records every
+ * request it receives and answers with a JSON echo; paths under {@link #SLOW_PATH} answer only after
+ * {@link #SLOW_DELAY}, longer than any response timeout the tests configure.
+ */
+public final class StubUpstream {
+
+    public static final String SLOW_PATH = "/api/trading/slow";
+    public static final Duration SLOW_DELAY = Duration.ofSeconds(5);
+
+    public record ReceivedRequest(String method, String uri, HttpHeaders headers, String body) {}
+
+    private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+    private final DisposableServer server;
+
+    private StubUpstream() {
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(this::handle)
+                .bindNow();
+    }
+
+    public static StubUpstream start() {
+        return new StubUpstream();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Requests whose raw URI (path and query) contains the marker, in arrival order. */
+    public List<ReceivedRequest> receivedWith(String marker) {
+        return received.stream()
+                .filter(request -> request.uri().contains(marker))
+                .toList();
+    }
+
+    public void stop() {
+        server.disposeNow();
+    }
+
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        return request.receive()
+                .aggregate()
+                .asString(StandardCharsets.UTF_8)
+                .defaultIfEmpty("")
+                .map(body -> record(request, body))
+                .flatMap(recorded -> answer(recorded, response));
+    }
+
+    private ReceivedRequest record(HttpServerRequest request, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        request.requestHeaders().forEach(header -> headers.add(header.getKey(), header.getValue()));
+        ReceivedRequest recorded = new ReceivedRequest(request.method().name(), request.uri(), headers, body);
+        received.add(recorded);
+        return recorded;
+    }
+
+    private static Mono<Void> answer(ReceivedRequest request, HttpServerResponse response) {
+        response.status(200)
+                .header(HttpHeaders.CONTENT_TYPE, "application/json")
+                .header("X-Upstream", "stub");
+        // Real services echo the request id too; the gateway must still answer with exactly one.
+        String requestId = request.headers().getFirst("X-Request-Id");
+        if (requestId != null) {
+            response.header("X-Request-Id", requestId);
+        }
+        Mono<Void> reply = response.sendString(Mono.just(echo(request))).then();
+        return request.uri().startsWith(SLOW_PATH) ? Mono.delay(SLOW_DELAY).then(reply) : reply;
+    }
+
+    private static String echo(ReceivedRequest request) {
+        return "{\"method\":\"%s\",\"uri\":\"%s\",\"body\":%s}"
+                .formatted(request.method(), request.uri(), request.body().isEmpty() ? "null" : request.body());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tokenx.gateway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** HS256 tokens as the local issuer would sign them, with one thing changed per test. */
+public final class TestTokens {
+
+    /** The local development secret of application.yml. */
+    public static final String LOCAL_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
+
+    public static final String ALICE_ID = "a11ce000-0000-4000-8000-000000000001";
+
+    private String secret = LOCAL_SECRET;
+    private String issuer = "tokenx-local";
+    private String audience = "tokenx-api";
+    private String subject = ALICE_ID;
+    private String username = "alice";
+    private List<String> roles = List.of("USER");
+    private Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private Instant expiresAt = issuedAt.plus(Duration.ofMinutes(5));
+
+    private TestTokens() {}
+
+    public static TestTokens aToken() {
+        return new TestTokens();
+    }
+
+    public TestTokens signedWith(String otherSecret) {
+        this.secret = otherSecret;
+        return this;
+    }
+
+    public TestTokens issuedBy(String otherIssuer) {
+        this.issuer = otherIssuer;
+        return this;
+    }
+
+    public TestTokens forAudience(String otherAudience) {
+        this.audience = otherAudience;
+        return this;
+    }
+
+    public TestTokens expiredSince(Duration ago) {
+        this.expiresAt = Instant.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
+        this.issuedAt = expiresAt.minus(Duration.ofHours(1));
+        return this;
+    }
+
+    public String build() {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .audience(List.of(audience))
+                .subject(subject)
+                .claim("preferred_username", username)
+                .claim("roles", roles)
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .id(UUID.randomUUID().toString())
+                .build();
+        NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(
+                        new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .algorithm(MacAlgorithm.HS256)
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    /** The same token with its payload swapped for another, keeping the original signature: a forgery. */
+    public static String withForgedPayload(String token, String payloadJson) {
+        String[] parts = token.split("\\.");
+        String forged =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+        return parts[0] + "." + forged + "." + parts[2];
+    }
+
+    public static String payloadOf(String token) {
+        return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+}
