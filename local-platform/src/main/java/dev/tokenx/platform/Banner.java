@@ -14,20 +14,25 @@ final class Banner {
                     "  %-22s http://localhost:%-6d pid %-8d log %s%n",
                     service.module(), service.port(), service.pid(), service.log()));
         }
-        text.append(String.format("%n  %-22s %s%n", "Kafka (KRaft)", infra.kafka().bootstrapServers()))
+        text.append(String.format(
+                        "%n  %-22s %s%n", "Kafka (KRaft)", infra.kafka().bootstrapServers()))
                 .append(String.format(
                         "  %-22s %s (user %s)%n",
-                        "PostgreSQL", infra.postgres().jdbcUrl(LocalInfrastructure.ORDERS_DATABASE), infra.postgres().username()))
+                        "PostgreSQL",
+                        infra.postgres().jdbcUrl(LocalInfrastructure.ORDERS_DATABASE),
+                        infra.postgres().username()))
                 .append(String.format("  %-22s %s%n", "Redis", infra.redis().uri()))
                 .append(String.format(
-                        "  %-22s %s (chain id %d)%n", "anvil", infra.anvil().rpcUrl(), infra.anvil().chainId()))
+                        "  %-22s %s (chain id %d)%n",
+                        "anvil", infra.anvil().rpcUrl(), infra.anvil().chainId()))
                 .append(String.format("  %-22s %s%n", "data folder", settings.dataDir()));
         String gateway = settings.gatewayUrl();
         text.append("\nTry it (demo users alice/alice-demo, bob/bob-demo, admin/admin-demo):\n\n")
                 .append("  TOKEN=$(curl -s -X POST ")
                 .append(gateway)
                 .append("/api/auth/token -H 'Content-Type: application/json' \\\n")
-                .append("    -d '{\"username\":\"alice\",\"password\":\"alice-demo\"}' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
+                .append(
+                        "    -d '{\"username\":\"alice\",\"password\":\"alice-demo\"}' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
                 .append("  curl -i -X POST ")
                 .append(gateway)
                 .append("/api/trading/place-order -H \"Authorization: Bearer $TOKEN\" \\\n")
@@ -36,7 +41,8 @@ final class Banner {
                 .append("  curl -s ")
                 .append(gateway)
                 .append("/api/trading/place-order -H \"Authorization: Bearer $TOKEN\"\n")
-                .append("\nCtrl-C stops everything; the data stays for the next run (run-local.sh --clean starts afresh).\n");
+                .append(
+                        "\nCtrl-C stops everything; the data stays for the next run (run-local.sh --clean starts afresh).\n");
         return text.toString();
     }
 }

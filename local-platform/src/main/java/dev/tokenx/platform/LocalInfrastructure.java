@@ -52,7 +52,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         redis = remember(RedisServer.start(ports.redis(), data.resolve("redis")));
         kafka = remember(KafkaBroker.start(ports.kafka(), data.resolve("kafka")));
         createTopics();
-        anvil = remember(AnvilChain.start(ports.anvil(), settings.blockTimeSeconds(), data.resolve("anvil-state.json")));
+        anvil = remember(
+                AnvilChain.start(ports.anvil(), settings.blockTimeSeconds(), data.resolve("anvil-state.json")));
     }
 
     /** Topics and their dead-letter topics exist before any service starts, with the partitions consumers scale on. */

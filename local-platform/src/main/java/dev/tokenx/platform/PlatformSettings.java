@@ -33,7 +33,9 @@ public record PlatformSettings(
         Path root = findRepoRoot(workingDir);
         return new PlatformSettings(
                 root,
-                Path.of(env.getOrDefault("TOKENX_DATA_DIR", root.resolve(".local-platform").toString()))
+                Path.of(env.getOrDefault(
+                                "TOKENX_DATA_DIR",
+                                root.resolve(".local-platform").toString()))
                         .toAbsolutePath(),
                 Ports.fromEnvironment(env),
                 env.getOrDefault("TOKENX_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTS),
@@ -45,13 +47,7 @@ public record PlatformSettings(
     /** Free ports and a scratch data folder, so a test platform never collides with a running one. */
     public static PlatformSettings forTests(Path repoRoot, Path dataDir) {
         return new PlatformSettings(
-                repoRoot,
-                dataDir,
-                Ports.free(),
-                DEFAULT_JAVA_OPTS,
-                LOCAL_JWT_SECRET,
-                1,
-                Duration.ofMinutes(4));
+                repoRoot, dataDir, Ports.free(), DEFAULT_JAVA_OPTS, LOCAL_JWT_SECRET, 1, Duration.ofMinutes(4));
     }
 
     public String gatewayUrl() {

@@ -10,7 +10,8 @@ public final class RunningPlatform implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final List<ServiceProcess> services;
 
-    private RunningPlatform(PlatformSettings settings, LocalInfrastructure infrastructure, List<ServiceProcess> services) {
+    private RunningPlatform(
+            PlatformSettings settings, LocalInfrastructure infrastructure, List<ServiceProcess> services) {
         this.settings = settings;
         this.infrastructure = infrastructure;
         this.services = services;
