@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: UNLICENSED
+pragma solidity 0.8.28;
+
+/// @title AssetToken
+/// @notice A fractional token of one real asset, in whole units, with ERC-3643-style controls:
+///         an owner who appoints agents, a KYC whitelist kept by the agents, address freezes, a pause,
+///         and agent-forced transfers (how the platform settles a trade: treasury to buyer).
+/// @dev Deliberately small: no allowances (approve/transferFrom), no external calls, no ether.
+///      Every refusal is its own custom error so that an off-chain caller can name the broken rule.
+///      Following ERC-3643, a pause and a frozen sender stop holder transfers only: agents can still
+///      mint and force transfers (the standard's recovery path), but tokens never reach an address
+///      that is unverified or frozen.
+contract AssetToken {
+  /// @notice The caller is not the owner.
+  error NotOwner(address caller);
+  /// @notice The caller is not an agent.
+  error NotAgent(address caller);
+  /// @notice The account is not on the KYC whitelist.
+  error NotVerified(address account);
+  /// @notice The account is frozen.
+  error AddressFrozen(address account);
+  /// @notice Holder transfers are paused.
+  error TokenPaused();
+  /// @notice Unpause was asked while the token is not paused.
+  error TokenNotPaused();
+  /// @notice The account holds fewer tokens than the transfer moves.
+  error InsufficientBalance(address account, uint256 balance, uint256 needed);
+  /// @notice An address argument is the zero address.
+  error ZeroAddress();
+  /// @notice An amount argument is zero.
+  error ZeroAmount();
+
+  event Transfer(address indexed from, address indexed to, uint256 value);
+  event AgentAdded(address indexed agent);
+  event AgentRemoved(address indexed agent);
+  event VerificationUpdated(address indexed account, bool verified, address indexed agent);
+  event FreezeUpdated(address indexed account, bool frozen, address indexed agent);
+  event Paused(address agent);
+  event Unpaused(address agent);
+
+  string public name;
+  string public symbol;
+  uint256 public totalSupply;
+  /// @notice The deployer; it appoints and removes agents. Fixed for the life of the token.
+  address public immutable owner;
+  bool public paused;
+
+  mapping(address account => uint256) public balanceOf;
+  mapping(address account => bool) public isAgent;
+  mapping(address account => bool) public isVerified;
+  mapping(address account => bool) public isFrozen;
+
+  modifier onlyOwner() {
+    if (msg.sender != owner) revert NotOwner(msg.sender);
+    _;
+  }
+
+  modifier onlyAgent() {
+    if (!isAgent[msg.sender]) revert NotAgent(msg.sender);
+    _;
+  }
+
+  /// @dev The deployer starts as an agent too, so that one key can deploy, whitelist and mint.
+  constructor(string memory name_, string memory symbol_) {
+    name = name_;
+    symbol = symbol_;
+    owner = msg.sender;
+    isAgent[msg.sender] = true;
+    emit AgentAdded(msg.sender);
+  }
+
+  /// @notice Tokens are indivisible: one unit is one fraction of the asset.
+  function decimals() external pure returns (uint8) {
+    return 0;
+  }
+
+  function addAgent(address agent) external onlyOwner {
+    if (agent == address(0)) revert ZeroAddress();
+    isAgent[agent] = true;
+    emit AgentAdded(agent);
+  }
+
+  function removeAgent(address agent) external onlyOwner {
+    if (agent == address(0)) revert ZeroAddress();
+    isAgent[agent] = false;
+    emit AgentRemoved(agent);
+  }
+
+  /// @notice Puts an account on the KYC whitelist, or takes it off.
+  function setVerified(address account, bool verified) external onlyAgent {
+    if (account == address(0)) revert ZeroAddress();
+    isVerified[account] = verified;
+    emit VerificationUpdated(account, verified, msg.sender);
+  }
+
+  function setAddressFrozen(address account, bool frozen) external onlyAgent {
+    if (account == address(0)) revert ZeroAddress();
+    isFrozen[account] = frozen;
+    emit FreezeUpdated(account, frozen, msg.sender);
+  }
+
+  function pause() external onlyAgent {
+    if (paused) revert TokenPaused();
+    paused = true;
+    emit Paused(msg.sender);
+  }
+
+  function unpause() external onlyAgent {
+    if (!paused) revert TokenNotPaused();
+    paused = false;
+    emit Unpaused(msg.sender);
+  }
+
+  function mint(address to, uint256 amount) external onlyAgent {
+    _requireNonZero(to, amount);
+    _requireCanReceive(to);
+    totalSupply += amount;
+    balanceOf[to] += amount;
+    emit Transfer(address(0), to, amount);
+  }
+
+  /// @notice A holder's transfer: both sides verified and not frozen, while the token is not paused.
+  function transfer(address to, uint256 amount) external returns (bool) {
+    _requireNonZero(to, amount);
+    if (paused) revert TokenPaused();
+    if (!isVerified[msg.sender]) revert NotVerified(msg.sender);
+    if (isFrozen[msg.sender]) revert AddressFrozen(msg.sender);
+    _requireCanReceive(to);
+    _move(msg.sender, to, amount);
+    return true;
+  }
+
+  /// @notice An agent moves tokens between two verified addresses; the recipient must not be frozen.
+  function forcedTransfer(address from, address to, uint256 amount) external onlyAgent returns (bool) {
+    if (from == address(0)) revert ZeroAddress();
+    _requireNonZero(to, amount);
+    if (!isVerified[from]) revert NotVerified(from);
+    _requireCanReceive(to);
+    _move(from, to, amount);
+    return true;
+  }
+
+  function _requireNonZero(address to, uint256 amount) private pure {
+    if (to == address(0)) revert ZeroAddress();
+    if (amount == 0) revert ZeroAmount();
+  }
+
+  function _requireCanReceive(address to) private view {
+    if (!isVerified[to]) revert NotVerified(to);
+    if (isFrozen[to]) revert AddressFrozen(to);
+  }
+
+  function _move(address from, address to, uint256 amount) private {
+    uint256 balance = balanceOf[from];
+    if (balance < amount) revert InsufficientBalance(from, balance, amount);
+    balanceOf[from] = balance - amount;
+    balanceOf[to] += amount;
+    emit Transfer(from, to, amount);
+  }
+}

@@ -1,0 +1,622 @@
+package dev.tokenx.contracts;
+
+import static dev.tokenx.contracts.TestChain.account;
+import static dev.tokenx.contracts.TestChain.freshAddress;
+import static dev.tokenx.contracts.TestChain.gas;
+import static dev.tokenx.contracts.TestChain.refusal;
+import static dev.tokenx.contracts.TestChain.setUp;
+import static dev.tokenx.contracts.TestChain.signer;
+import static dev.tokenx.contracts.TestChain.tokens;
+import static dev.tokenx.contracts.TestChain.web3j;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenx.contracts.AssetTokenDeployment.TokenSpec;
+import dev.tokenx.contracts.AssetTokenEvent.AgentAdded;
+import dev.tokenx.contracts.AssetTokenEvent.AgentRemoved;
+import dev.tokenx.contracts.AssetTokenEvent.FreezeUpdated;
+import dev.tokenx.contracts.AssetTokenEvent.Paused;
+import dev.tokenx.contracts.AssetTokenEvent.Transfer;
+import dev.tokenx.contracts.AssetTokenEvent.Unpaused;
+import dev.tokenx.contracts.AssetTokenEvent.VerificationUpdated;
+import dev.tokenx.testkit.WithAnvil;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Numeric;
+
+/**
+ * Every rule of AssetToken.sol on a real anvil chain (a block a second), through the facade. A refusal
+ * is caught by the facade's simulation before anything is sent, so only the successful writes (and the
+ * raw transactions) wait for a block; one deployment serves every rule that does not pause the token.
+ */
+@WithAnvil
+class AssetTokenContractTest {
+
+    /** Owner and first agent. */
+    private static final int DEPLOYER = 0;
+    /** Verified, holds tokens. */
+    private static final int ALICE = 1;
+    /** Verified. */
+    private static final int BOB = 2;
+    /** Not verified. */
+    private static final int CAROL = 3;
+    /** Verified, holds tokens, frozen. */
+    private static final int DAVE = 4;
+    /** No role, not verified. */
+    private static final int OUTSIDER = 5;
+    /** Appointed agent. */
+    private static final int AGENT = 6;
+    /** Appointed agent that a test removes. */
+    private static final int RETIRING_AGENT = 7;
+    /** Receives the supply. */
+    private static final int TREASURY = 8;
+    /** Appointed agent that signs raw transactions with its own nonces, as the blockchain service does. */
+    private static final int SETTLEMENT_SIGNER = 9;
+
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+    private static final BigInteger SUPPLY = tokens(1_000_000);
+
+    private static AssetTokenContract token;
+
+    @BeforeAll
+    static void deployOneTokenForTheRulesThatDoNotPauseIt() {
+        token = new AssetTokenDeployment(web3j(), signer(DEPLOYER), gas())
+                .deploy(new TokenSpec(
+                        "Prestige Tower Mumbai",
+                        "PRST",
+                        account(TREASURY),
+                        SUPPLY,
+                        List.of(account(AGENT), account(RETIRING_AGENT), account(SETTLEMENT_SIGNER)),
+                        List.of(account(ALICE), account(BOB), account(DAVE))));
+        setUp(
+                token,
+                AssetTokenFunctions.mint(account(ALICE), tokens(1_000)),
+                AssetTokenFunctions.mint(account(DAVE), tokens(100)),
+                AssetTokenFunctions.setAddressFrozen(account(DAVE), true));
+    }
+
+    private static AssetTokenContract as(int devAccount) {
+        return token.as(signer(devAccount));
+    }
+
+    @Nested
+    class A_deployed_token {
+
+        @Test
+        void counts_in_whole_tokens_with_zero_decimals() {
+            assertThat(token.decimals()).isZero();
+        }
+
+        @Test
+        void carries_its_name_and_symbol() {
+            assertThat(token.name()).isEqualTo("Prestige Tower Mumbai");
+            assertThat(token.symbol()).isEqualTo("PRST");
+        }
+
+        @Test
+        void is_owned_by_its_deployer_who_is_also_its_first_agent() {
+            assertThat(token.owner()).isEqualTo(account(DEPLOYER));
+            assertThat(token.isAgent(account(DEPLOYER))).isTrue();
+            assertThat(token.eventsIn(token.deploymentReceipt().orElseThrow()))
+                    .containsExactly(new AgentAdded(account(DEPLOYER)));
+        }
+
+        @Test
+        void gives_no_role_and_no_whitelisting_to_anyone_else() {
+            assertThat(token.isAgent(account(OUTSIDER))).isFalse();
+            assertThat(token.isVerified(account(OUTSIDER))).isFalse();
+            assertThat(token.isFrozen(account(OUTSIDER))).isFalse();
+            assertThat(token.paused()).isFalse();
+        }
+    }
+
+    @Nested
+    class Agents {
+
+        @Test
+        void the_owner_appoints_an_agent() {
+            String newAgent = freshAddress();
+
+            TransactionReceipt receipt = token.addAgent(newAgent);
+
+            assertThat(token.isAgent(newAgent)).isTrue();
+            assertThat(token.eventsIn(receipt)).containsExactly(new AgentAdded(newAgent));
+        }
+
+        @Test
+        void an_appointed_agent_uses_the_agent_powers() {
+            String investor = freshAddress();
+
+            TransactionReceipt receipt = as(AGENT).setVerified(investor, true);
+
+            assertThat(token.isVerified(investor)).isTrue();
+            assertThat(token.eventsIn(receipt))
+                    .containsExactly(new VerificationUpdated(investor, true, account(AGENT)));
+        }
+
+        @Test
+        void the_owner_removes_an_agent_who_is_then_refused_with_NotAgent() {
+            TransactionReceipt receipt = token.removeAgent(account(RETIRING_AGENT));
+
+            assertThat(token.isAgent(account(RETIRING_AGENT))).isFalse();
+            assertThat(token.eventsIn(receipt)).containsExactly(new AgentRemoved(account(RETIRING_AGENT)));
+            assertThat(refusal(() -> as(RETIRING_AGENT).setVerified(freshAddress(), true)))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(RETIRING_AGENT)));
+        }
+
+        @Test
+        void refuses_an_appointment_by_an_outsider_with_NotOwner() {
+            assertThat(refusal(() -> as(OUTSIDER).addAgent(account(OUTSIDER))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotOwner", List.of(account(OUTSIDER)));
+            assertThat(token.isAgent(account(OUTSIDER))).isFalse();
+        }
+
+        @Test
+        void refuses_an_agent_who_is_not_the_owner_appointing_or_removing_agents_with_NotOwner() {
+            assertThat(refusal(() -> as(AGENT).addAgent(freshAddress())))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotOwner", List.of(account(AGENT)));
+            assertThat(refusal(() -> as(AGENT).removeAgent(account(DEPLOYER))))
+                    .extracting(ContractRefusal::errorName)
+                    .isEqualTo("NotOwner");
+        }
+
+        @Test
+        void refuses_the_zero_address_as_an_agent_with_ZeroAddress() {
+            assertThat(refusal(() -> token.addAgent(ZERO_ADDRESS)).errorName()).isEqualTo("ZeroAddress");
+        }
+    }
+
+    @Nested
+    class Kyc_whitelist {
+
+        @Test
+        void an_agent_whitelists_an_address_and_takes_it_off_again() {
+            String investor = freshAddress();
+
+            TransactionReceipt added = token.setVerified(investor, true);
+            assertThat(token.isVerified(investor)).isTrue();
+            TransactionReceipt removed = token.setVerified(investor, false);
+
+            assertThat(token.isVerified(investor)).isFalse();
+            assertThat(token.eventsIn(added))
+                    .containsExactly(new VerificationUpdated(investor, true, account(DEPLOYER)));
+            assertThat(token.eventsIn(removed))
+                    .containsExactly(new VerificationUpdated(investor, false, account(DEPLOYER)));
+        }
+
+        @Test
+        void refuses_an_outsider_with_NotAgent() {
+            assertThat(refusal(() -> as(OUTSIDER).setVerified(account(OUTSIDER), true)))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+            assertThat(token.isVerified(account(OUTSIDER))).isFalse();
+        }
+
+        @Test
+        void refuses_the_zero_address_with_ZeroAddress() {
+            assertThat(refusal(() -> token.setVerified(ZERO_ADDRESS, true)).errorName())
+                    .isEqualTo("ZeroAddress");
+        }
+    }
+
+    @Nested
+    class Freezing {
+
+        @Test
+        void an_agent_freezes_an_address_and_unfreezes_it() {
+            String investor = freshAddress();
+
+            TransactionReceipt frozen = token.setAddressFrozen(investor, true);
+            assertThat(token.isFrozen(investor)).isTrue();
+            TransactionReceipt unfrozen = token.setAddressFrozen(investor, false);
+
+            assertThat(token.isFrozen(investor)).isFalse();
+            assertThat(token.eventsIn(frozen)).containsExactly(new FreezeUpdated(investor, true, account(DEPLOYER)));
+            assertThat(token.eventsIn(unfrozen)).containsExactly(new FreezeUpdated(investor, false, account(DEPLOYER)));
+        }
+
+        @Test
+        void refuses_an_outsider_with_NotAgent() {
+            assertThat(refusal(() -> as(OUTSIDER).setAddressFrozen(account(ALICE), true)))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+            assertThat(token.isFrozen(account(ALICE))).isFalse();
+        }
+
+        @Test
+        void refuses_the_zero_address_with_ZeroAddress() {
+            assertThat(refusal(() -> token.setAddressFrozen(ZERO_ADDRESS, true)).errorName())
+                    .isEqualTo("ZeroAddress");
+        }
+    }
+
+    @Nested
+    class Minting {
+
+        @Test
+        void an_agent_mints_to_a_verified_address() {
+            BigInteger supply = token.totalSupply();
+            BigInteger bobs = token.balanceOf(account(BOB));
+
+            TransactionReceipt receipt = as(AGENT).mint(account(BOB), tokens(25));
+
+            assertThat(token.totalSupply()).isEqualTo(supply.add(tokens(25)));
+            assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(25)));
+            assertThat(token.eventsIn(receipt)).containsExactly(new Transfer(ZERO_ADDRESS, account(BOB), tokens(25)));
+        }
+
+        @Test
+        void refuses_an_outsider_with_NotAgent() {
+            assertThat(refusal(() -> as(OUTSIDER).mint(account(ALICE), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+        }
+
+        @Test
+        void refuses_an_address_that_is_not_verified_with_NotVerified() {
+            assertThat(refusal(() -> token.mint(account(CAROL), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotVerified", List.of(account(CAROL)));
+        }
+
+        @Test
+        void refuses_a_frozen_address_with_AddressFrozen() {
+            assertThat(refusal(() -> token.mint(account(DAVE), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("AddressFrozen", List.of(account(DAVE)));
+        }
+
+        @Test
+        void refuses_a_zero_amount_with_ZeroAmount() {
+            assertThat(refusal(() -> token.mint(account(ALICE), BigInteger.ZERO))
+                            .errorName())
+                    .isEqualTo("ZeroAmount");
+        }
+
+        @Test
+        void refuses_the_zero_address_with_ZeroAddress() {
+            assertThat(refusal(() -> token.mint(ZERO_ADDRESS, tokens(1))).errorName())
+                    .isEqualTo("ZeroAddress");
+        }
+    }
+
+    @Nested
+    class Holder_transfers {
+
+        @Test
+        void move_tokens_between_verified_addresses() {
+            BigInteger alices = token.balanceOf(account(ALICE));
+            BigInteger bobs = token.balanceOf(account(BOB));
+            BigInteger supply = token.totalSupply();
+
+            TransactionReceipt receipt = as(ALICE).transfer(account(BOB), tokens(7));
+
+            assertThat(token.balanceOf(account(ALICE))).isEqualTo(alices.subtract(tokens(7)));
+            assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(7)));
+            assertThat(token.totalSupply()).isEqualTo(supply);
+            assertThat(token.eventsIn(receipt)).containsExactly(new Transfer(account(ALICE), account(BOB), tokens(7)));
+        }
+
+        @Test
+        void refuse_a_sender_that_is_not_verified_with_NotVerified() {
+            ContractRefusal refusal = refusal(() -> as(CAROL).transfer(account(BOB), tokens(1)));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotVerified", List.of(account(CAROL)));
+            assertThat(refusal.transferReason(account(CAROL), account(BOB)))
+                    .isEqualTo("Sender address is not verified");
+        }
+
+        @Test
+        void refuse_a_recipient_that_is_not_verified_with_NotVerified() {
+            String stranger = freshAddress();
+
+            ContractRefusal refusal = refusal(() -> as(ALICE).transfer(stranger, tokens(1)));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotVerified", List.of(stranger));
+            assertThat(refusal.transferReason(account(ALICE), stranger)).isEqualTo("Recipient address is not verified");
+        }
+
+        @Test
+        void refuse_a_frozen_sender_with_AddressFrozen() {
+            ContractRefusal refusal = refusal(() -> as(DAVE).transfer(account(BOB), tokens(1)));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("AddressFrozen", List.of(account(DAVE)));
+            assertThat(refusal.transferReason(account(DAVE), account(BOB))).isEqualTo("Sender address is frozen");
+        }
+
+        @Test
+        void refuse_a_frozen_recipient_with_AddressFrozen() {
+            ContractRefusal refusal = refusal(() -> as(ALICE).transfer(account(DAVE), tokens(1)));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("AddressFrozen", List.of(account(DAVE)));
+            assertThat(refusal.transferReason(account(ALICE), account(DAVE))).isEqualTo("Recipient address is frozen");
+        }
+
+        @Test
+        void refuse_more_than_the_balance_with_InsufficientBalance() {
+            BigInteger alices = token.balanceOf(account(ALICE));
+            BigInteger tooMany = alices.add(BigInteger.ONE);
+
+            assertThat(refusal(() -> as(ALICE).transfer(account(BOB), tooMany)))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("InsufficientBalance", List.of(account(ALICE), alices, tooMany));
+            assertThat(token.balanceOf(account(ALICE))).isEqualTo(alices);
+        }
+
+        @Test
+        void refuse_a_zero_amount_with_ZeroAmount() {
+            assertThat(refusal(() -> as(ALICE).transfer(account(BOB), BigInteger.ZERO))
+                            .errorName())
+                    .isEqualTo("ZeroAmount");
+        }
+
+        @Test
+        void refuse_the_zero_address_with_ZeroAddress() {
+            assertThat(refusal(() -> as(ALICE).transfer(ZERO_ADDRESS, tokens(1)))
+                            .errorName())
+                    .isEqualTo("ZeroAddress");
+        }
+    }
+
+    @Nested
+    class Forced_transfers {
+
+        @Test
+        void let_an_agent_move_tokens_from_the_treasury_to_a_verified_buyer() {
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+            BigInteger bobs = token.balanceOf(account(BOB));
+
+            TransactionReceipt receipt = as(AGENT).forcedTransfer(account(TREASURY), account(BOB), tokens(12));
+
+            assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury.subtract(tokens(12)));
+            assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(12)));
+            assertThat(token.eventsIn(receipt))
+                    .containsExactly(new Transfer(account(TREASURY), account(BOB), tokens(12)));
+        }
+
+        @Test
+        void let_an_agent_recover_tokens_from_a_frozen_holder() {
+            BigInteger daves = token.balanceOf(account(DAVE));
+
+            as(AGENT).forcedTransfer(account(DAVE), account(ALICE), tokens(1));
+
+            assertThat(token.balanceOf(account(DAVE))).isEqualTo(daves.subtract(tokens(1)));
+        }
+
+        @Test
+        void refuse_a_recipient_that_is_not_whitelisted_with_NotVerified() {
+            ContractRefusal refusal =
+                    refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotVerified", List.of(account(CAROL)));
+            assertThat(refusal.transferReason(account(TREASURY), account(CAROL)))
+                    .isEqualTo("Recipient address is not verified");
+        }
+
+        @Test
+        void refuse_a_frozen_recipient_with_AddressFrozen() {
+            ContractRefusal refusal =
+                    refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(DAVE), tokens(1)));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("AddressFrozen", List.of(account(DAVE)));
+            assertThat(refusal.transferReason(account(TREASURY), account(DAVE)))
+                    .isEqualTo("Recipient address is frozen");
+        }
+
+        @Test
+        void refuse_a_sender_that_is_not_whitelisted_with_NotVerified() {
+            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(CAROL), account(BOB), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotVerified", List.of(account(CAROL)));
+        }
+
+        @Test
+        void refuse_more_than_the_sender_holds_with_InsufficientBalance() {
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+            BigInteger tooMany = treasury.add(BigInteger.ONE);
+
+            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(BOB), tooMany)))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("InsufficientBalance", List.of(account(TREASURY), treasury, tooMany));
+        }
+
+        @Test
+        void refuse_an_outsider_with_NotAgent() {
+            assertThat(refusal(() -> as(OUTSIDER).forcedTransfer(account(TREASURY), account(OUTSIDER), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+        }
+
+        @Test
+        void refuse_a_holder_forcing_their_own_tokens_with_NotAgent() {
+            assertThat(refusal(() -> as(ALICE).forcedTransfer(account(ALICE), account(BOB), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(ALICE)));
+        }
+
+        @Test
+        void refuse_a_zero_amount_with_ZeroAmount() {
+            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(BOB), BigInteger.ZERO))
+                            .errorName())
+                    .isEqualTo("ZeroAmount");
+        }
+
+        @Test
+        void refuse_the_zero_address_on_either_side_with_ZeroAddress() {
+            assertThat(refusal(() -> as(AGENT).forcedTransfer(ZERO_ADDRESS, account(BOB), tokens(1)))
+                            .errorName())
+                    .isEqualTo("ZeroAddress");
+            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), ZERO_ADDRESS, tokens(1)))
+                            .errorName())
+                    .isEqualTo("ZeroAddress");
+        }
+    }
+
+    /** The blockchain service signs forced transfers itself with fixed nonces; the facade only encodes and explains. */
+    @Nested
+    class Raw_settlement_transactions {
+
+        @Test
+        void move_tokens_with_the_encoded_forced_transfer_call() throws Exception {
+            BigInteger alices = token.balanceOf(account(ALICE));
+
+            TransactionReceipt receipt =
+                    signAndSend(AssetTokenContract.encodeForcedTransfer(account(TREASURY), account(ALICE), tokens(3)));
+
+            assertThat(receipt.isStatusOK()).isTrue();
+            assertThat(token.balanceOf(account(ALICE))).isEqualTo(alices.add(tokens(3)));
+            assertThat(token.eventsIn(receipt))
+                    .containsExactly(new Transfer(account(TREASURY), account(ALICE), tokens(3)));
+        }
+
+        @Test
+        void that_the_contract_refuses_are_mined_as_failed_and_explained_by_the_facade() throws Exception {
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+
+            TransactionReceipt receipt =
+                    signAndSend(AssetTokenContract.encodeForcedTransfer(account(TREASURY), account(DAVE), tokens(3)));
+
+            assertThat(receipt.isStatusOK()).isFalse();
+            assertThat(token.refusalOf(receipt)).hasValueSatisfying(refusal -> {
+                assertThat(refusal.errorName()).isEqualTo("AddressFrozen");
+                assertThat(refusal.arguments()).containsExactly(account(DAVE));
+                assertThat(refusal.transferReason(account(TREASURY), account(DAVE)))
+                        .isEqualTo("Recipient address is frozen");
+            });
+            assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury);
+        }
+
+        private TransactionReceipt signAndSend(String callData) throws Exception {
+            String signer = account(SETTLEMENT_SIGNER);
+            BigInteger nonce = web3j().ethGetTransactionCount(signer, DefaultBlockParameterName.PENDING)
+                    .send()
+                    .getTransactionCount();
+            RawTransaction transaction = RawTransaction.createTransaction(
+                    nonce, TestChain.GAS_PRICE, AssetTokenGasProvider.CALL_GAS_LIMIT, token.address(), callData);
+            byte[] signed = TransactionEncoder.signMessage(
+                    transaction, TestChain.anvil().chainId(), TestChain.credentials(SETTLEMENT_SIGNER));
+            EthSendTransaction sent =
+                    web3j().ethSendRawTransaction(Numeric.toHexString(signed)).send();
+            assertThat(sent.hasError()).as("%s", sent.getError()).isFalse();
+            return new PollingTransactionReceiptProcessor(web3j(), 200, 60)
+                    .waitForTransactionReceipt(sent.getTransactionHash());
+        }
+    }
+
+    /** Pausing is global, so these rules get a token of their own; alice is its treasury. */
+    @Nested
+    class Pausing {
+
+        private static AssetTokenContract pausable;
+
+        @BeforeAll
+        static void deployATokenToPause() {
+            pausable = new AssetTokenDeployment(web3j(), signer(DEPLOYER), gas())
+                    .deploy(new TokenSpec(
+                            "Lotus Park Bengaluru",
+                            "LOTS",
+                            account(ALICE),
+                            tokens(1_000),
+                            List.of(account(AGENT)),
+                            List.of(account(BOB))));
+        }
+
+        @Test
+        void an_agent_pauses_and_unpauses_holder_transfers() {
+            TransactionReceipt paused = pausable.pause();
+            assertThat(pausable.paused()).isTrue();
+            TransactionReceipt unpaused = pausableAs(AGENT).unpause();
+
+            assertThat(pausable.paused()).isFalse();
+            assertThat(pausable.eventsIn(paused)).containsExactly(new Paused(account(DEPLOYER)));
+            assertThat(pausable.eventsIn(unpaused)).containsExactly(new Unpaused(account(AGENT)));
+            assertThat(pausableAs(ALICE).transfer(account(BOB), tokens(1)).isStatusOK())
+                    .isTrue();
+        }
+
+        @Test
+        void refuses_unpausing_a_token_that_is_not_paused_with_TokenNotPaused() {
+            assertThat(refusal(() -> pausable.unpause()).errorName()).isEqualTo("TokenNotPaused");
+        }
+
+        @Test
+        void refuses_an_outsider_pausing_with_NotAgent() {
+            assertThat(refusal(() -> pausableAs(OUTSIDER).pause()))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+        }
+
+        @Nested
+        class While_paused {
+
+            @BeforeAll
+            static void pause() {
+                pausable.pause();
+            }
+
+            @AfterAll
+            static void unpause() {
+                pausable.unpause();
+            }
+
+            @Test
+            void refuses_holder_transfers_with_TokenPaused() {
+                ContractRefusal refusal = refusal(() -> pausableAs(ALICE).transfer(account(BOB), tokens(1)));
+
+                assertThat(refusal.errorName()).isEqualTo("TokenPaused");
+                assertThat(refusal.transferReason(account(ALICE), account(BOB)))
+                        .isEqualTo("Token transfers are paused");
+            }
+
+            @Test
+            void refuses_pausing_again_with_TokenPaused() {
+                assertThat(refusal(() -> pausableAs(AGENT).pause()).errorName()).isEqualTo("TokenPaused");
+            }
+
+            @Test
+            void refuses_an_outsider_unpausing_with_NotAgent() {
+                assertThat(refusal(() -> pausableAs(OUTSIDER).unpause()))
+                        .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                        .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                assertThat(pausable.paused()).isTrue();
+            }
+
+            @Test
+            void still_lets_an_agent_force_a_transfer_as_ERC_3643_does() {
+                BigInteger bobs = pausable.balanceOf(account(BOB));
+
+                pausableAs(AGENT).forcedTransfer(account(ALICE), account(BOB), tokens(2));
+
+                assertThat(pausable.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(2)));
+            }
+        }
+
+        private static AssetTokenContract pausableAs(int devAccount) {
+            return pausable.as(signer(devAccount));
+        }
+    }
+}
