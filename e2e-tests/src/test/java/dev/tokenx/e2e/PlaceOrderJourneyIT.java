@@ -91,7 +91,9 @@ class PlaceOrderJourneyIT {
         String alice = gateway.tokenFor("alice", "alice-demo");
         String bob = gateway.tokenFor("bob", "bob-demo");
         String aliceOrder = gateway.placeOrder(
-                        alice, UUID.randomUUID().toString(), "{\"tokenSymbol\":\"MUMSEA\",\"side\":\"BUY\",\"quantity\":1}")
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "{\"tokenSymbol\":\"MUMSEA\",\"side\":\"BUY\",\"quantity\":1}")
                 .body()
                 .get("orderId")
                 .asString();
@@ -102,7 +104,8 @@ class PlaceOrderJourneyIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().get("code").asString()).isEqualTo("KYC_REQUIRED");
-        assertThat(gateway.get("/api/trading/orders/" + aliceOrder, bob).status()).isEqualTo(404);
+        assertThat(gateway.get("/api/trading/orders/" + aliceOrder, bob).status())
+                .isEqualTo(404);
         assertThat(gateway.get("/api/trading/place-order", bob).body().findValuesAsString("orderId"))
                 .isEmpty();
     }
@@ -128,9 +131,12 @@ class PlaceOrderJourneyIT {
 
     private static OrderPlaced awaitOrderPlaced(UUID orderId) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.infrastructure().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<ConsumerRecord<String, DomainEvent>> seen = new ArrayList<>();
         try (KafkaConsumer<String, DomainEvent> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new DomainEventDeserializer())) {
@@ -142,7 +148,9 @@ class PlaceOrderJourneyIT {
         }
         List<ConsumerRecord<String, DomainEvent>> forOrder =
                 seen.stream().filter(r -> r.key().equals(orderId.toString())).toList();
-        assertThat(forOrder).as("one OrderPlaced per order, even when placed twice").hasSize(1);
+        assertThat(forOrder)
+                .as("one OrderPlaced per order, even when placed twice")
+                .hasSize(1);
         return (OrderPlaced) forOrder.getFirst().value();
     }
 }

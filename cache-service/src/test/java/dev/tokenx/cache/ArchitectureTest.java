@@ -1,0 +1,97 @@
+package dev.tokenx.cache;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of STYLE.md for this service: packages by feature with a hexagon inside.
+ *
+ * <p>Until the service's features arrive (issue 3) the base package holds only the application class, so
+ * rules about domain classes and Kafka listeners have nothing to check yet; those rules, and only those,
+ * allow an empty selection. They start biting with the first class they select.
+ */
+class ArchitectureTest {
+
+    private static final String BASE_PACKAGE = "dev.tokenx.cache";
+    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
+
+    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE_PACKAGE);
+
+    @Test
+    void imports_the_production_classes_of_this_service() {
+        // Guards the rules below against passing vacuously because the import found nothing.
+        assertThat(PRODUCTION_CLASSES.contain(CacheServiceApplication.class)).isTrue();
+    }
+
+    @Test
+    void packages_have_no_cycles() {
+        // Every package, the base package included, is its own slice: a cycle between two layers of one
+        // feature fails as well as one between features.
+        slices().matching("dev.tokenx.(**)").should().beFreeOfCycles().check(PRODUCTION_CLASSES);
+    }
+
+    @Test
+    void domain_depends_on_neither_spring_nor_infrastructure() {
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "reactor..",
+                        "io.netty..",
+                        "io.r2dbc..",
+                        "java.sql..",
+                        "jakarta.persistence..",
+                        "org.apache.kafka..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson..",
+                        "org.redisson..",
+                        "io.lettuce..",
+                        "org.web3j..",
+                        "com.pusher..",
+                        "..application..",
+                        "..web..",
+                        "..persistence..",
+                        "..messaging..")
+                // No domain classes exist before issue 3.
+                .allowEmptyShould(true)
+                .check(PRODUCTION_CLASSES);
+    }
+
+    @Test
+    void kafka_listener_methods_live_in_messaging() {
+        methods()
+                .that()
+                .areMetaAnnotatedWith(KAFKA_LISTENER)
+                .should()
+                .beDeclaredInClassesThat()
+                .resideInAPackage("..messaging..")
+                // No Kafka listener exists before issue 3.
+                .allowEmptyShould(true)
+                .check(PRODUCTION_CLASSES);
+    }
+
+    @Test
+    void kafka_listener_classes_live_in_messaging() {
+        classes()
+                .that()
+                .areMetaAnnotatedWith(KAFKA_LISTENER)
+                .should()
+                .resideInAPackage("..messaging..")
+                // No Kafka listener exists before issue 3.
+                .allowEmptyShould(true)
+                .check(PRODUCTION_CLASSES);
+    }
+}
