@@ -16,6 +16,7 @@ public final class EventCatalog {
                     OrderPlaced.class,
                     OrderStatusChanged.class,
                     SettlementSubmitted.class,
+                    SettlementConfirming.class,
                     SettlementConfirmed.class,
                     SettlementFailed.class,
                     PortfolioChanged.class,
@@ -32,6 +33,7 @@ public final class EventCatalog {
             case OrderPlaced ignored -> "OrderPlaced";
             case OrderStatusChanged ignored -> "OrderStatusChanged";
             case SettlementSubmitted ignored -> "SettlementSubmitted";
+            case SettlementConfirming ignored -> "SettlementConfirming";
             case SettlementConfirmed ignored -> "SettlementConfirmed";
             case SettlementFailed ignored -> "SettlementFailed";
             case PortfolioChanged ignored -> "PortfolioChanged";

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** Facts about an order's on-chain settlement, published by the blockchain service, keyed by order id. */
 public sealed interface SettlementEvent extends DomainEvent
-        permits SettlementSubmitted, SettlementConfirmed, SettlementFailed {
+        permits SettlementSubmitted, SettlementConfirming, SettlementConfirmed, SettlementFailed {
 
     UUID orderId();
 }

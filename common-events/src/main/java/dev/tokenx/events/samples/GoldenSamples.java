@@ -21,6 +21,7 @@ public final class GoldenSamples {
             "order-placed.v1",
             "order-status-changed.v1",
             "settlement-submitted.v1",
+            "settlement-confirming.v1",
             "settlement-confirmed.v1",
             "settlement-failed.v1",
             "portfolio-changed.v1",
