@@ -1,0 +1,92 @@
+package dev.tokenx.orders.ledger.persistence;
+
+import dev.tokenx.orders.ledger.application.LedgerStore;
+import dev.tokenx.orders.ledger.domain.FundsHold;
+import dev.tokenx.orders.ledger.domain.JournalEntry;
+import dev.tokenx.orders.ledger.domain.Posting;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes a hold, its journal entry, its postings and the balance changes in one statement (one round trip, on the
+ * hot path of every order). Each balance moves only if it stays covered ({@code balance + change >= 0}, evaluated
+ * on the locked row, so concurrent orders cannot overdraw); the entry and the hold are written only if every
+ * posting's balance moved.
+ */
+@Repository
+class R2dbcLedgerStore implements LedgerStore {
+
+    private static final String RECORD_HOLD = """
+            WITH lines (code, amount) AS (
+                VALUES %s
+            ), moved AS (
+                UPDATE ledger_accounts account
+                   SET balance = account.balance + lines.amount
+                  FROM lines
+                 WHERE account.code = lines.code
+                   AND (account.balance + lines.amount >= 0 OR account.may_go_negative)
+             RETURNING account.id, lines.amount
+            ), entry AS (
+                INSERT INTO journal_entries (id, kind, order_id, created_at)
+                SELECT :entryId, :entryKind, :orderId, :recordedAt
+                 WHERE (SELECT count(*) FROM moved) = :postingCount
+             RETURNING id
+            ), posted AS (
+                INSERT INTO postings (journal_entry_id, ledger_account_id, amount)
+                SELECT entry.id, moved.id, moved.amount
+                  FROM entry CROSS JOIN moved
+            )
+            INSERT INTO funds_holds (id, order_id, user_id, amount, status, journal_entry_id, created_at)
+            SELECT :holdId, :orderId, :userId, :amount, 'HELD', entry.id, :recordedAt
+              FROM entry
+            """;
+
+    private final DatabaseClient db;
+
+    /** The statement for each number of postings; holds always have two, so this holds one entry in practice. */
+    private final Map<Integer, String> recordHoldByPostingCount = new ConcurrentHashMap<>();
+
+    R2dbcLedgerStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Boolean> recordHold(FundsHold hold) {
+        JournalEntry entry = hold.entry();
+        String sql = recordHoldByPostingCount.computeIfAbsent(
+                entry.postings().size(), postingCount -> RECORD_HOLD.formatted(valuesFor(postingCount)));
+        GenericExecuteSpec statement = bindPostings(db.sql(sql), entry.postings())
+                .bind("entryId", entry.id())
+                .bind("entryKind", entry.kind().name())
+                .bind("orderId", hold.orderId())
+                .bind("recordedAt", entry.recordedAt())
+                .bind("postingCount", (long) entry.postings().size())
+                .bind("holdId", hold.id())
+                .bind("userId", hold.userId())
+                .bind("amount", hold.amount().amount());
+        return statement.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    private static String valuesFor(int postingCount) {
+        return IntStream.range(0, postingCount)
+                .mapToObj(i -> "(CAST(:code%d AS varchar), CAST(:amount%d AS numeric))".formatted(i, i))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static GenericExecuteSpec bindPostings(GenericExecuteSpec statement, List<Posting> postings) {
+        GenericExecuteSpec bound = statement;
+        for (int i = 0; i < postings.size(); i++) {
+            Posting posting = postings.get(i);
+            bound = bound.bind("code" + i, posting.account().value())
+                    .bind("amount" + i, posting.amount().amount());
+        }
+        return bound;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tokenx.orders.order.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The lifecycle of an order: {@code ACCEPTED → SETTLING → CONFIRMING → COMPLETED}, or {@code FAILED} from any status
+ * before {@code COMPLETED}. {@code CONFIRMING → CONFIRMING} records another block confirmation.
+ */
+public enum OrderStatus {
+    ACCEPTED,
+    SETTLING,
+    CONFIRMING,
+    COMPLETED,
+    FAILED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == FAILED;
+    }
+
+    public boolean mayBecome(OrderStatus next) {
+        return successors().contains(next);
+    }
+
+    private Set<OrderStatus> successors() {
+        return switch (this) {
+            case ACCEPTED -> EnumSet.of(SETTLING, FAILED);
+            case SETTLING -> EnumSet.of(CONFIRMING, FAILED);
+            case CONFIRMING -> EnumSet.of(CONFIRMING, COMPLETED, FAILED);
+            case COMPLETED, FAILED -> EnumSet.noneOf(OrderStatus.class);
+        };
+    }
+}

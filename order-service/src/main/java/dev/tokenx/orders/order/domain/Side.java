@@ -1,0 +1,6 @@
+package dev.tokenx.orders.order.domain;
+
+public enum Side {
+    BUY,
+    SELL
+}

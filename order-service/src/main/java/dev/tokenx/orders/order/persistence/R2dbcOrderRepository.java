@@ -1,0 +1,122 @@
+package dev.tokenx.orders.order.persistence;
+
+import dev.tokenx.orders.order.application.IdempotencyKey;
+import dev.tokenx.orders.order.application.KeyedOrder;
+import dev.tokenx.orders.order.application.OrderRepository;
+import dev.tokenx.orders.order.domain.Fees;
+import dev.tokenx.orders.order.domain.Order;
+import dev.tokenx.orders.order.domain.OrderStatus;
+import dev.tokenx.orders.order.domain.Side;
+import dev.tokenx.orders.shared.money.Inr;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcOrderRepository implements OrderRepository {
+
+    private static final String COLUMNS = """
+            id, user_id, wallet_address, token_symbol, side, quantity, limit_price, price, platform_fee, gas_fee,
+            status, failure_reason, created_at, updated_at""";
+
+    // DO NOTHING without a target would also swallow other unique violations; naming the key keeps those loud.
+    private static final String INSERT = """
+            INSERT INTO orders (id, user_id, idempotency_key, request_hash, wallet_address, token_symbol, side,
+                                quantity, limit_price, price, platform_fee, gas_fee, total, status, created_at,
+                                updated_at)
+            VALUES (:id, :userId, :idempotencyKey, :requestHash, :walletAddress, :tokenSymbol, :side, :quantity,
+                    :limitPrice, :price, :platformFee, :gasFee, :total, :status, :createdAt, :updatedAt)
+            ON CONFLICT (user_id, idempotency_key) DO NOTHING
+            """;
+
+    private static final String FIND_BY_KEY = "SELECT " + COLUMNS + ", request_hash FROM orders"
+            + " WHERE user_id = :userId AND idempotency_key = :idempotencyKey";
+
+    private static final String FIND_OWNED = "SELECT " + COLUMNS + " FROM orders WHERE id = :id AND user_id = :userId";
+
+    private static final String FIND_RECENT = "SELECT " + COLUMNS + " FROM orders WHERE user_id = :userId"
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+
+    private final DatabaseClient db;
+
+    R2dbcOrderRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Boolean> insertIfAbsent(Order order, IdempotencyKey key, String requestFingerprint) {
+        GenericExecuteSpec statement = db.sql(INSERT)
+                .bind("id", order.id())
+                .bind("userId", order.userId())
+                .bind("idempotencyKey", key.value())
+                .bind("requestHash", requestFingerprint)
+                .bind("walletAddress", order.walletAddress())
+                .bind("tokenSymbol", order.tokenSymbol())
+                .bind("side", order.side().name())
+                .bind("quantity", order.quantity())
+                .bind("price", order.price().amount())
+                .bind("platformFee", order.fees().platformFee().amount())
+                .bind("gasFee", order.fees().gasFee().amount())
+                .bind("total", order.total().amount())
+                .bind("status", order.status().name())
+                .bind("createdAt", order.createdAt())
+                .bind("updatedAt", order.updatedAt());
+        GenericExecuteSpec insert = order.limitPrice()
+                .map(limit -> statement.bind("limitPrice", limit.amount()))
+                .orElseGet(() -> statement.bindNull("limitPrice", BigDecimal.class));
+        return insert.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<KeyedOrder> findByIdempotencyKey(UUID userId, IdempotencyKey key) {
+        return db.sql(FIND_BY_KEY)
+                .bind("userId", userId)
+                .bind("idempotencyKey", key.value())
+                .map(row -> new KeyedOrder(toOrder(row), row.get("request_hash", String.class)))
+                .one();
+    }
+
+    @Override
+    public Mono<Order> findOwnedBy(UUID userId, UUID orderId) {
+        return db.sql(FIND_OWNED)
+                .bind("id", orderId)
+                .bind("userId", userId)
+                .map(R2dbcOrderRepository::toOrder)
+                .one();
+    }
+
+    @Override
+    public Flux<Order> findRecentOwnedBy(UUID userId, int limit) {
+        return db.sql(FIND_RECENT)
+                .bind("userId", userId)
+                .bind("limit", limit)
+                .map(R2dbcOrderRepository::toOrder)
+                .all();
+    }
+
+    private static Order toOrder(Readable row) {
+        return Order.restore(
+                row.get("id", UUID.class),
+                row.get("user_id", UUID.class),
+                row.get("wallet_address", String.class),
+                row.get("token_symbol", String.class),
+                Side.valueOf(row.get("side", String.class)),
+                row.get("quantity", Long.class),
+                Optional.ofNullable(row.get("limit_price", BigDecimal.class)).map(Inr::of),
+                Inr.of(row.get("price", BigDecimal.class)),
+                new Fees(
+                        Inr.of(row.get("platform_fee", BigDecimal.class)),
+                        Inr.of(row.get("gas_fee", BigDecimal.class))),
+                OrderStatus.valueOf(row.get("status", String.class)),
+                Optional.ofNullable(row.get("failure_reason", String.class)),
+                row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class));
+    }
+}

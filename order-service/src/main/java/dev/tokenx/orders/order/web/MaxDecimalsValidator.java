@@ -1,0 +1,20 @@
+package dev.tokenx.orders.order.web;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.math.BigDecimal;
+
+class MaxDecimalsValidator implements ConstraintValidator<MaxDecimals, BigDecimal> {
+
+    private int maxDecimals;
+
+    @Override
+    public void initialize(MaxDecimals constraint) {
+        this.maxDecimals = constraint.value();
+    }
+
+    @Override
+    public boolean isValid(BigDecimal value, ConstraintValidatorContext context) {
+        return value == null || value.stripTrailingZeros().scale() <= maxDecimals;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tokenx.orders.shared.web;
+
+import dev.tokenx.orders.ledger.domain.InsufficientFunds;
+import dev.tokenx.orders.order.application.IdempotencyKey;
+import dev.tokenx.orders.order.application.IdempotencyKeyReused;
+import dev.tokenx.orders.order.application.InvalidIdempotencyKey;
+import dev.tokenx.orders.order.application.OrderNotFound;
+import dev.tokenx.orders.order.domain.KycRequired;
+import dev.tokenx.orders.order.domain.PriceAboveLimit;
+import dev.tokenx.orders.order.domain.SideNotSupported;
+import dev.tokenx.orders.order.domain.UnknownToken;
+import dev.tokenx.orders.shared.persistence.DatabaseFailures;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place errors become HTTP answers: each exception named for a broken rule maps to its status and
+ * {@code code}; framework errors (bad JSON, wrong content type, unknown route) get the same problem shape. Runs
+ * before Boot's error handler, so no answer carries a stack trace or a Java class name.
+ */
+@Component
+@Order(-2)
+class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemResponses responses;
+
+    ProblemExceptionHandler(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        ProblemDetail problem = toProblem(exchange, error, headers);
+        return responses.write(exchange, problem, headers);
+    }
+
+    private ProblemDetail toProblem(ServerWebExchange exchange, Throwable error, HttpHeaders headers) {
+        return switch (error) {
+            case KycRequired rejected -> problem(exchange, ErrorCode.KYC_REQUIRED, rejected);
+            case UnknownToken rejected -> problem(exchange, ErrorCode.UNKNOWN_TOKEN, rejected);
+            case SideNotSupported rejected -> problem(exchange, ErrorCode.SIDE_NOT_SUPPORTED, rejected);
+            case PriceAboveLimit rejected -> problem(exchange, ErrorCode.PRICE_ABOVE_LIMIT, rejected);
+            case InsufficientFunds rejected -> problem(exchange, ErrorCode.INSUFFICIENT_FUNDS, rejected);
+            case IdempotencyKeyReused rejected -> problem(exchange, ErrorCode.IDEMPOTENCY_KEY_REUSED, rejected);
+            case OrderNotFound notFound -> problem(exchange, ErrorCode.NOT_FOUND, notFound);
+            case InvalidIdempotencyKey invalid ->
+                validationFailed(exchange, List.of(new FieldViolation(IdempotencyKey.HEADER, invalid.getMessage())));
+            case InvalidRequest invalid -> validationFailed(exchange, invalid.violations());
+            case WebExchangeBindException invalid -> validationFailed(exchange, violationsOf(invalid));
+            case MissingRequestValueException missing ->
+                validationFailed(exchange, List.of(new FieldViolation(missing.getName(), "is required")));
+            case ServerWebInputException unreadable -> validationFailed(exchange, violationsOf(unreadable));
+            case UnsupportedMediaTypeStatusException unsupported -> {
+                headers.addAll(unsupported.getHeaders());
+                yield responses.problem(
+                        exchange,
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Send the request body as " + unsupported.getSupportedMediaTypes() + ".");
+            }
+            case ResponseStatusException status -> {
+                headers.addAll(status.getHeaders());
+                ErrorCode code = ErrorCode.forStatus(status.getStatusCode().value());
+                yield responses.problem(exchange, code, describe(status, code));
+            }
+            case AccessDeniedException denied ->
+                responses.problem(exchange, ErrorCode.FORBIDDEN, "You may not do this.");
+            default ->
+                DatabaseFailures.isUnreachable(error)
+                        ? serviceUnavailable(exchange, error)
+                        : internalError(exchange, error);
+        };
+    }
+
+    private ProblemDetail problem(ServerWebExchange exchange, ErrorCode code, RuntimeException rejection) {
+        return responses.problem(exchange, code, rejection.getMessage());
+    }
+
+    private ProblemDetail validationFailed(ServerWebExchange exchange, List<FieldViolation> violations) {
+        ProblemDetail problem = responses.problem(
+                exchange,
+                ErrorCode.VALIDATION_FAILED,
+                violations.stream()
+                        .map(violation -> violation.field() + " " + violation.message())
+                        .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", violations);
+        return problem;
+    }
+
+    private static List<FieldViolation> violationsOf(WebExchangeBindException invalid) {
+        return invalid.getAllErrors().stream()
+                .map(error -> error instanceof FieldError field
+                        ? new FieldViolation(field.getField(), field.getDefaultMessage())
+                        : new FieldViolation(error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+    }
+
+    /** Names the offending JSON property when there is one; never echoes the parser's message. */
+    private static List<FieldViolation> violationsOf(ServerWebInputException unreadable) {
+        if (unreadable.getCause() instanceof DecodingException decoding
+                && decoding.getCause() instanceof JacksonException json
+                && !json.getPath().isEmpty()) {
+            return List.of(new FieldViolation(jsonPath(json), "is not a valid value"));
+        }
+        if (unreadable.getCause() instanceof DecodingException) {
+            return List.of(new FieldViolation("body", "is not valid JSON"));
+        }
+        MethodParameter parameter = unreadable.getMethodParameter();
+        if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
+            return List.of(new FieldViolation("body", "is required"));
+        }
+        if (parameter != null && parameter.getParameterName() != null) {
+            return List.of(new FieldViolation(parameter.getParameterName(), "is not a valid value"));
+        }
+        return List.of(new FieldViolation("request", "is malformed"));
+    }
+
+    private static String jsonPath(JacksonException json) {
+        return json.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(ResponseStatusException status, ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "No such resource.";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
+            case NOT_ACCEPTABLE -> "This resource is only available as JSON.";
+            default -> status.getStatusCode().toString();
+        };
+    }
+
+    private ProblemDetail serviceUnavailable(ServerWebExchange exchange, Throwable error) {
+        log.warn("Database unavailable for {}: {}", exchange.getRequest().getPath(), error.toString());
+        return responses.problem(
+                exchange, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again.");
+    }
+
+    private ProblemDetail internalError(ServerWebExchange exchange, Throwable error) {
+        log.error(
+                "Unexpected error on {} {} (request id {})",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                RequestIds.of(exchange).orElse("-"),
+                error);
+        return responses.problem(
+                exchange, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.tokenx.orders.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tokenx.events.EventJson;
+import dev.tokenx.events.OrderPlaced;
+import dev.tokenx.events.OrderSide;
+import dev.tokenx.events.Topics;
+import dev.tokenx.orders.OrderServiceApplication;
+import dev.tokenx.orders.support.TestInfrastructure;
+import dev.tokenx.orders.support.TopicReader;
+import dev.tokenx.testkit.TestDatabases;
+import dev.tokenx.testkit.WithKafka;
+import dev.tokenx.testkit.WithPostgres;
+import dev.tokenx.testkit.WithRedis;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * Two instances of the service, each running its relay, over one outbox: every event reaches Kafka exactly once,
+ * and the events of one key arrive in the order they were written.
+ */
+@WithPostgres
+@WithKafka
+@WithRedis
+class TwoRelaysTest {
+
+    private static final int KEYS = 50;
+    private static final int EVENTS_PER_KEY = 40;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        String database = TestDatabases.create("relays");
+        first = start(database);
+        second = start(database);
+    }
+
+    @AfterAll
+    static void stopThem() {
+        if (second != null) {
+            second.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        TestInfrastructure.properties(database, properties::put);
+        properties.put("server.port", "0");
+        properties.put("orders.outbox.relay-enabled", "true");
+        // Small batches and a short poll make the two relays contend for rows all the time.
+        properties.put("orders.outbox.batch-size", "10");
+        properties.put("orders.outbox.poll-interval", "10ms");
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(OrderServiceApplication.class).run(arguments);
+    }
+
+    @Test
+    void publish_every_event_exactly_once_and_each_keys_events_in_order() {
+        List<UUID> keys =
+                IntStream.range(0, KEYS).mapToObj(i -> UUID.randomUUID()).toList();
+        Set<String> keyNames = keys.stream().map(UUID::toString).collect(Collectors.toSet());
+
+        writeEventsWhileTheRelaysRun(keys);
+
+        try (TopicReader reader = new TopicReader(Topics.ORDER_EVENTS)) {
+            reader.readUntil(records -> mine(records, keyNames).size() >= KEYS * EVENTS_PER_KEY, PATIENCE);
+            await().atMost(PATIENCE).until(() -> unpublishedRows() == 0);
+            List<OrderPlaced> events = mine(reader.readToEnd(PATIENCE), keyNames);
+
+            assertThat(events).hasSize(KEYS * EVENTS_PER_KEY);
+            assertThat(events.stream().map(OrderPlaced::eventId).distinct()).hasSize(KEYS * EVENTS_PER_KEY);
+            Map<UUID, List<Long>> sequencesByKey = events.stream()
+                    .collect(Collectors.groupingBy(
+                            OrderPlaced::orderId, Collectors.mapping(OrderPlaced::quantity, Collectors.toList())));
+            List<Long> inOrder =
+                    LongStream.rangeClosed(1, EVENTS_PER_KEY).boxed().toList();
+            assertThat(sequencesByKey).hasSize(KEYS);
+            assertThat(sequencesByKey.entrySet())
+                    .filteredOn(key -> !key.getValue().equals(inOrder))
+                    .as("keys whose events arrived out of order")
+                    .isEmpty();
+        }
+        assertThat(published(first)).as("rows published by the first relay").isPositive();
+        assertThat(published(second)).as("rows published by the second relay").isPositive();
+    }
+
+    /** Each key's events are written one after the other, the keys side by side, as orders would write them. */
+    private static void writeEventsWhileTheRelaysRun(List<UUID> keys) {
+        OutboxWriter outbox = first.getBean(OutboxWriter.class);
+        Flux.fromIterable(keys)
+                .flatMap(
+                        key -> Flux.range(1, EVENTS_PER_KEY)
+                                .concatMap(sequence -> outbox.append(event(key, sequence), Optional.empty())),
+                        8)
+                .blockLast(PATIENCE);
+    }
+
+    /** An event whose quantity is its position among its key's events. */
+    private static OrderPlaced event(UUID key, int sequence) {
+        return new OrderPlaced(
+                UUID.randomUUID(),
+                key,
+                UUID.randomUUID(),
+                "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+                "BLRTECH",
+                OrderSide.BUY,
+                sequence,
+                new BigDecimal("1000.00"),
+                new BigDecimal("10.00"),
+                new BigDecimal("5.00"),
+                new BigDecimal("1015.00"),
+                Instant.now());
+    }
+
+    private static List<OrderPlaced> mine(List<ConsumerRecord<String, byte[]>> records, Set<String> keys) {
+        return records.stream()
+                .filter(record -> keys.contains(record.key()))
+                .map(record -> (OrderPlaced) EventJson.read("OrderPlaced", record.value()))
+                .toList();
+    }
+
+    private static long unpublishedRows() {
+        return first.getBean(DatabaseClient.class)
+                .sql("SELECT count(*) AS n FROM outbox WHERE published_at IS NULL")
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    private static double published(ConfigurableApplicationContext instance) {
+        return instance.getBean(MeterRegistry.class)
+                .get("orders.outbox.published")
+                .counter()
+                .count();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tokenx.orders.support;
+
+import java.math.BigDecimal;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** Catalog entries made for one test, beside the demo's BLRTECH and MUMSEA. */
+public final class Tokens {
+
+    private final DatabaseClient db;
+
+    Tokens(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public void list(String symbol, String price) {
+        db.sql("INSERT INTO tokens (symbol, name, price_inr) VALUES (:symbol, :name, :price)")
+                .bind("symbol", symbol)
+                .bind("name", symbol + " test asset")
+                .bind("price", new BigDecimal(price))
+                .then()
+                .block();
+    }
+
+    public void reprice(String symbol, String price) {
+        db.sql("UPDATE tokens SET price_inr = :price, updated_at = now() WHERE symbol = :symbol")
+                .bind("symbol", symbol)
+                .bind("price", new BigDecimal(price))
+                .then()
+                .block();
+    }
+}
