@@ -26,6 +26,10 @@ final class Banner {
                         "  %-22s %s (chain id %d)%n",
                         "anvil", infra.anvil().rpcUrl(), infra.anvil().chainId()))
                 .append(String.format("  %-22s %s%n", "data folder", settings.dataDir()));
+        infra.deployments()
+                .contractBySymbol()
+                .forEach(
+                        (symbol, address) -> text.append(String.format("  %-22s %s%n", symbol + " contract", address)));
         String gateway = settings.gatewayUrl();
         text.append("\nTry it (demo users alice/alice-demo, bob/bob-demo, admin/admin-demo):\n\n")
                 .append("  TOKEN=$(curl -s -X POST ")

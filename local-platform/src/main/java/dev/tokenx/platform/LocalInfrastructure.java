@@ -29,6 +29,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private RedisServer redis;
     private KafkaBroker kafka;
     private AnvilChain anvil;
+    private ChainSetup.Deployments deployments;
 
     private LocalInfrastructure() {}
 
@@ -54,6 +55,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         createTopics();
         anvil = remember(
                 AnvilChain.start(ports.anvil(), settings.blockTimeSeconds(), data.resolve("anvil-state.json")));
+        deployments = ChainSetup.ensureDeployed(anvil, data.resolve("contracts.properties"));
     }
 
     /** Topics and their dead-letter topics exist before any service starts, with the partitions consumers scale on. */
@@ -93,6 +95,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public AnvilChain anvil() {
         return anvil;
+    }
+
+    public ChainSetup.Deployments deployments() {
+        return deployments;
     }
 
     /** Stops in reverse order of start; one server failing to stop does not keep the others running. */
