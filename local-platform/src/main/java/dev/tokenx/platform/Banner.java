@@ -1,5 +1,7 @@
 package dev.tokenx.platform;
 
+import dev.tokenx.infra.ServiceProcess;
+
 /** What runs where, and a curl session to paste. */
 final class Banner {
 
@@ -25,6 +27,12 @@ final class Banner {
                 .append(String.format(
                         "  %-22s %s (chain id %d)%n",
                         "anvil", infra.anvil().rpcUrl(), infra.anvil().chainId()))
+                .append(String.format(
+                        "  %-22s key %s, ws://localhost:%d/app/%s%n",
+                        "Pusher app",
+                        ServiceLineup.REALTIME_APP_KEY,
+                        settings.ports().realtime(),
+                        ServiceLineup.REALTIME_APP_KEY))
                 .append(String.format("  %-22s %s%n", "data folder", settings.dataDir()));
         infra.deployments()
                 .contractBySymbol()

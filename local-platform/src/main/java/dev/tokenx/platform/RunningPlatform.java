@@ -1,5 +1,6 @@
 package dev.tokenx.platform;
 
+import dev.tokenx.infra.ServiceProcess;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,13 @@ public final class RunningPlatform implements AutoCloseable {
         try {
             // All JVMs start together and warm up in parallel; waiting on each in turn then costs only the slowest.
             for (ServiceSpec spec : ServiceLineup.of(settings, infrastructure)) {
-                services.add(ServiceProcess.start(spec, settings));
+                services.add(ServiceProcess.start(
+                        settings.repoRoot(),
+                        spec.module(),
+                        spec.port(),
+                        spec.environment(),
+                        settings.serviceJavaOpts(),
+                        settings.logDir().resolve(spec.module() + ".log")));
             }
             services.forEach(service -> service.awaitHealthy(settings.startTimeout()));
             return new RunningPlatform(settings, infrastructure, services);

@@ -17,8 +17,8 @@ final class ServiceLineup {
         return List.of(
                 new ServiceSpec("order-service", ports.orders(), orderService(settings, infra)),
                 new ServiceSpec("blockchain-service", ports.blockchain(), common(settings, infra)),
-                new ServiceSpec("notification-service", ports.notifications(), common(settings, infra)),
-                new ServiceSpec("realtime-server", ports.realtime(), common(settings, infra)),
+                new ServiceSpec("notification-service", ports.notifications(), notificationService(settings, infra)),
+                new ServiceSpec("realtime-server", ports.realtime(), realtimeServer(infra)),
                 new ServiceSpec("cache-service", ports.cache(), common(settings, infra)),
                 new ServiceSpec("gateway-service", ports.gateway(), gateway(settings, infra)));
     }
@@ -41,6 +41,32 @@ final class ServiceLineup {
         env.put("SPRING_FLYWAY_PASSWORD", infra.postgres().password());
         env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
         env.put("ORDERS_DEMO_DATA_ENABLED", "true");
+        return env;
+    }
+
+    /** The Pusher app that notification-service publishes to and browsers subscribe with (dev-only credentials). */
+    static final String REALTIME_APP_ID = "tokenx-local";
+
+    static final String REALTIME_APP_KEY = "tokenx-local-key";
+    private static final String REALTIME_APP_SECRET = "tokenx-local-secret";
+
+    private static Map<String, String> realtimeServer(LocalInfrastructure infra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("REALTIME_APP_ID", REALTIME_APP_ID);
+        env.put("REALTIME_APP_KEY", REALTIME_APP_KEY);
+        env.put("REALTIME_APP_SECRET", REALTIME_APP_SECRET);
+        env.put("REALTIME_REDIS_ADDRESS", infra.redis().uri());
+        return env;
+    }
+
+    private static Map<String, String> notificationService(PlatformSettings settings, LocalInfrastructure infra) {
+        Map<String, String> env = common(settings, infra);
+        env.put("NOTIFICATIONS_PUSHER_APP_ID", REALTIME_APP_ID);
+        env.put("NOTIFICATIONS_PUSHER_KEY", REALTIME_APP_KEY);
+        env.put("NOTIFICATIONS_PUSHER_SECRET", REALTIME_APP_SECRET);
+        env.put("NOTIFICATIONS_PUSHER_HOST", "127.0.0.1:" + settings.ports().realtime());
+        env.put("NOTIFICATIONS_PUSHER_ENCRYPTED", "false");
+        env.put("NOTIFICATIONS_REDIS_ADDRESS", infra.redis().uri());
         return env;
     }
 

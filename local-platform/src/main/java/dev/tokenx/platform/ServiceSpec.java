@@ -3,9 +3,4 @@ package dev.tokenx.platform;
 import java.util.Map;
 
 /** One service of the platform: its Maven module, its port and the environment that configures it. */
-record ServiceSpec(String module, int port, Map<String, String> environment) {
-
-    String healthUrl() {
-        return "http://127.0.0.1:" + port + "/actuator/health";
-    }
-}
+record ServiceSpec(String module, int port, Map<String, String> environment) {}
