@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 source scripts/use-jdk.sh
 source scripts/npm-tools.sh
 ./mvnw -B -q -ntp install -DskipTests
-exec java -jar local-platform/target/local-platform.jar "$@"
+exec java -cp "local-platform/target/local-platform.jar:local-platform/target/lib/*" dev.tokenx.platform.LocalPlatform "$@"

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-platform/target/local-platform.jar [--clean]}: starts real Kafka, PostgreSQL, Redis and an
+ * {@code run-local.sh [--clean]} runs this: it starts real Kafka, PostgreSQL, Redis and an
  * anvil chain, then every service with demo data, prints where everything runs, and stops it all on Ctrl-C.
  */
 public final class LocalPlatform {
