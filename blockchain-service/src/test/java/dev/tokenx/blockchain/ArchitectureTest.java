@@ -4,95 +4,112 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.annotation.KafkaListener;
 
-/**
- * The package rules of STYLE.md for this service: packages by feature with a hexagon inside.
- *
- * <p>Until the service's features arrive (issue 3) the base package holds only the application class, so
- * rules about domain classes and Kafka listeners have nothing to check yet; those rules, and only those,
- * allow an empty selection. They start biting with the first class they select.
- */
+/** The package rules of STYLE.md for this service: packages by feature with a hexagon inside. */
 class ArchitectureTest {
 
-    private static final String BASE_PACKAGE = "dev.tokenx.blockchain";
-    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
-
-    private static final JavaClasses PRODUCTION_CLASSES = new ClassFileImporter()
+    private static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(BASE_PACKAGE);
+            .importPackages("dev.tokenx.blockchain");
 
     @Test
-    void imports_the_production_classes_of_this_service() {
-        // Guards the rules below against passing vacuously because the import found nothing.
-        assertThat(PRODUCTION_CLASSES.contain(BlockchainServiceApplication.class))
-                .isTrue();
-    }
-
-    @Test
-    void packages_have_no_cycles() {
-        // Every package, the base package included, is its own slice: a cycle between two layers of one
-        // feature fails as well as one between features.
-        slices().matching("dev.tokenx.(**)").should().beFreeOfCycles().check(PRODUCTION_CLASSES);
-    }
-
-    @Test
-    void domain_depends_on_neither_spring_nor_infrastructure() {
-        noClasses()
+    void the_domain_is_plain_java() {
+        classes()
                 .that()
                 .resideInAPackage("..domain..")
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "reactor..",
-                        "io.netty..",
-                        "io.r2dbc..",
-                        "java.sql..",
-                        "jakarta.persistence..",
-                        "org.apache.kafka..",
-                        "tools.jackson..",
-                        "com.fasterxml.jackson..",
-                        "org.redisson..",
-                        "io.lettuce..",
-                        "org.web3j..",
-                        "com.pusher..",
-                        "..application..",
-                        "..web..",
-                        "..persistence..",
-                        "..messaging..")
-                // No domain classes exist before issue 3.
-                .allowEmptyShould(true)
-                .check(PRODUCTION_CLASSES);
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.tokenx.blockchain..domain..")
+                .because("the settlement decides; frameworks, storage, the chain and messaging are adapters around it")
+                .check(SERVICE);
     }
 
     @Test
-    void kafka_listener_methods_live_in_messaging() {
+    void use_cases_do_not_know_their_adapters() {
+        noClasses()
+                .that()
+                .resideInAPackage("..application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..web..",
+                        "..persistence..",
+                        "..messaging..",
+                        "..web3j..",
+                        "..tracking..",
+                        "org.web3j..",
+                        "org.springframework.r2dbc..",
+                        "io.r2dbc..",
+                        "org.springframework.kafka..",
+                        "org.apache.kafka..")
+                .because("use cases talk to ports and append to the outbox; adapters do the talking")
+                .check(SERVICE);
+    }
+
+    @Test
+    void only_the_web3j_adapter_and_the_network_client_talk_to_the_chain() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("..settlement.web3j..", "dev.tokenx.blockchain.network")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.web3j..", "dev.tokenx.contracts..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void only_messaging_talks_to_kafka() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..messaging..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..")
+                .because("use cases append to the outbox; the outbox relay publishes")
+                .check(SERVICE);
+    }
+
+    @Test
+    void controllers_never_touch_storage_or_the_chain() {
+        noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..persistence..", "..web3j..", "org.springframework.r2dbc..", "io.r2dbc..", "org.web3j..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void kafka_listeners_live_in_messaging_packages() {
         methods()
                 .that()
-                .areMetaAnnotatedWith(KAFKA_LISTENER)
+                .areAnnotatedWith(KafkaListener.class)
                 .should()
                 .beDeclaredInClassesThat()
                 .resideInAPackage("..messaging..")
-                // No Kafka listener exists before issue 3.
+                .check(SERVICE);
+        classes()
+                .that()
+                .areAnnotatedWith(KafkaListener.class)
+                .should()
+                .resideInAPackage("..messaging..")
                 .allowEmptyShould(true)
-                .check(PRODUCTION_CLASSES);
+                .check(SERVICE);
     }
 
     @Test
-    void kafka_listener_classes_live_in_messaging() {
-        classes()
-                .that()
-                .areMetaAnnotatedWith(KAFKA_LISTENER)
+    void packages_are_free_of_cycles() {
+        slices().matching("dev.tokenx.blockchain.(**)")
                 .should()
-                .resideInAPackage("..messaging..")
-                // No Kafka listener exists before issue 3.
-                .allowEmptyShould(true)
-                .check(PRODUCTION_CLASSES);
+                .beFreeOfCycles()
+                .check(SERVICE);
     }
 }

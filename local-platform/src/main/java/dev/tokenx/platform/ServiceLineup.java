@@ -16,7 +16,7 @@ final class ServiceLineup {
         Ports ports = settings.ports();
         return List.of(
                 new ServiceSpec("order-service", ports.orders(), orderService(settings, infra)),
-                new ServiceSpec("blockchain-service", ports.blockchain(), common(settings, infra)),
+                new ServiceSpec("blockchain-service", ports.blockchain(), blockchainService(settings, infra)),
                 new ServiceSpec("notification-service", ports.notifications(), notificationService(settings, infra)),
                 new ServiceSpec("realtime-server", ports.realtime(), realtimeServer(infra)),
                 new ServiceSpec("cache-service", ports.cache(), common(settings, infra)),
@@ -32,16 +32,33 @@ final class ServiceLineup {
 
     private static Map<String, String> orderService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
-        String database = LocalInfrastructure.ORDERS_DATABASE;
-        env.put("SPRING_R2DBC_URL", infra.postgres().r2dbcUrl(database));
-        env.put("SPRING_R2DBC_USERNAME", infra.postgres().username());
-        env.put("SPRING_R2DBC_PASSWORD", infra.postgres().password());
-        env.put("SPRING_FLYWAY_URL", infra.postgres().jdbcUrl(database));
-        env.put("SPRING_FLYWAY_USER", infra.postgres().username());
-        env.put("SPRING_FLYWAY_PASSWORD", infra.postgres().password());
+        env.putAll(database(infra, LocalInfrastructure.ORDERS_DATABASE));
         env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
         env.put("ORDERS_DEMO_DATA_ENABLED", "true");
         return env;
+    }
+
+    private static Map<String, String> blockchainService(PlatformSettings settings, LocalInfrastructure infra) {
+        Map<String, String> env = common(settings, infra);
+        env.putAll(database(infra, LocalInfrastructure.BLOCKCHAIN_DATABASE));
+        ChainSetup.Deployments chain = infra.deployments();
+        env.put("BLOCKCHAIN_CHAIN_RPC_URL", infra.anvil().rpcUrl());
+        env.put("BLOCKCHAIN_CHAIN_CHAIN_ID", Long.toString(infra.anvil().chainId()));
+        env.put("BLOCKCHAIN_SIGNER_PRIVATE_KEY", chain.agentPrivateKey());
+        env.put("BLOCKCHAIN_TREASURY_ADDRESS", chain.treasuryAddress());
+        chain.contractBySymbol()
+                .forEach((symbol, address) -> env.put("BLOCKCHAIN_TOKENS_" + symbol + "_CONTRACT_ADDRESS", address));
+        return env;
+    }
+
+    private static Map<String, String> database(LocalInfrastructure infra, String database) {
+        return Map.of(
+                "SPRING_R2DBC_URL", infra.postgres().r2dbcUrl(database),
+                "SPRING_R2DBC_USERNAME", infra.postgres().username(),
+                "SPRING_R2DBC_PASSWORD", infra.postgres().password(),
+                "SPRING_FLYWAY_URL", infra.postgres().jdbcUrl(database),
+                "SPRING_FLYWAY_USER", infra.postgres().username(),
+                "SPRING_FLYWAY_PASSWORD", infra.postgres().password());
     }
 
     /** The Pusher app that notification-service publishes to and browsers subscribe with (dev-only credentials). */

@@ -34,9 +34,9 @@ class OperationsTest extends ServiceTest {
                 .getResponseBody();
 
         assertThat(metrics)
-                .contains("orders_outbox_published_total")
-                .contains("orders_outbox_publish_failures_total")
-                .contains("orders_outbox_lag_seconds")
+                .contains("outbox_published_total")
+                .contains("outbox_publish_failures_total")
+                .contains("outbox_lag_seconds")
                 .contains("orders_kyc_cache_lookups_total");
     }
 

@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithKafka
 @WithRedis
 @DirtiesContext
-@TestPropertySource(properties = "orders.outbox.relay-enabled=false")
+@TestPropertySource(properties = "tokenx.outbox.relay-enabled=false")
 public abstract class ServiceTest {
 
     @Autowired

@@ -36,8 +36,8 @@ public final class TestInfrastructure {
         property.accept("spring.kafka.producer.properties.max.block.ms", "1500");
         property.accept("spring.kafka.producer.properties.request.timeout.ms", "1500");
         property.accept("spring.kafka.producer.properties.delivery.timeout.ms", "3000");
-        property.accept("orders.outbox.backoff-max", "1s");
-        property.accept("orders.outbox.poll-interval", "50ms");
+        property.accept("tokenx.outbox.backoff-max", "1s");
+        property.accept("tokenx.outbox.poll-interval", "50ms");
         // The Kafka clients print their whole configuration at INFO, once per context.
         property.accept("logging.level.org.apache.kafka", "WARN");
     }

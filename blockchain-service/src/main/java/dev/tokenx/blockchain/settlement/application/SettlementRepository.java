@@ -1,0 +1,33 @@
+package dev.tokenx.blockchain.settlement.application;
+
+import dev.tokenx.blockchain.settlement.domain.Settlement;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Where settlements are kept, one per order. Statements join the caller's transaction. */
+public interface SettlementRepository {
+
+    Mono<Settlement> find(UUID orderId);
+
+    /** Stores a new settlement; fails with {@link SettlementAlreadyExists} when the order has one. */
+    Mono<Void> insert(Settlement settlement);
+
+    /**
+     * Stores the settlement if the stored one still has its {@link Settlement#version()}, and moves the version on.
+     *
+     * @return false when another writer changed it first: nothing was written
+     */
+    Mono<Boolean> update(Settlement settlement);
+
+    /** Signed or submitted settlements whose transaction is one of {@code txHashes}. */
+    Flux<Settlement> awaitingMiningWithTxHashes(Collection<String> txHashes);
+
+    /** Signed or submitted settlements last sent (or signed) before {@code cutoff}, oldest first. */
+    Flux<Settlement> awaitingMiningSentBefore(Instant cutoff, int limit);
+
+    /** Mined settlements to which block {@code head} adds a confirmation, earliest mined first. */
+    Flux<Settlement> confirmingBelow(long head, int limit);
+}

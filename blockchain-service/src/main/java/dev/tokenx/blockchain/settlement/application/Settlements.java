@@ -1,0 +1,99 @@
+package dev.tokenx.blockchain.settlement.application;
+
+import dev.tokenx.blockchain.settlement.domain.Settlement;
+import dev.tokenx.blockchain.settlement.domain.SettlementChange;
+import dev.tokenx.blockchain.settlement.domain.Transition;
+import dev.tokenx.outbox.OutboxWriter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Saves settlement transitions and appends what happened to the outbox in the same transaction, so that an event is
+ * published if and only if its state change is stored. The consumer and the tracker (of any number of instances) may
+ * race for one settlement: a save only succeeds on the version it read, so each change is stored, and announced, once.
+ */
+@Component
+class Settlements {
+
+    private final SettlementRepository repository;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator transactions;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Settlements(
+            SettlementRepository repository,
+            OutboxWriter outbox,
+            TransactionalOperator transactions,
+            Clock clock,
+            MeterRegistry meters) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Stores a new settlement with its events; fails with {@link SettlementAlreadyExists} if the order has one. */
+    Mono<Void> create(Transition created) {
+        return repository
+                .insert(created.settlement())
+                .then(append(created))
+                .as(transactions::transactional)
+                .doOnSuccess(done -> count(created));
+    }
+
+    /**
+     * Applies what {@code decide} makes of the settlement, if anything. When another writer changed it since it was
+     * read, decides again once on the stored state, which may then call for nothing.
+     */
+    Mono<Void> apply(Settlement read, Function<Settlement, Optional<Transition>> decide) {
+        return attempt(read, decide)
+                .onErrorResume(ConcurrentSettlementChange.class, changed -> decideAgain(read.orderId(), decide));
+    }
+
+    private Mono<Void> decideAgain(UUID orderId, Function<Settlement, Optional<Transition>> decide) {
+        return repository.find(orderId).flatMap(stored -> attempt(stored, decide));
+    }
+
+    private Mono<Void> attempt(Settlement current, Function<Settlement, Optional<Transition>> decide) {
+        return decide.apply(current).map(this::save).orElseGet(Mono::empty);
+    }
+
+    private Mono<Void> save(Transition transition) {
+        UUID orderId = transition.settlement().orderId();
+        return repository
+                .update(transition.settlement())
+                .flatMap(saved -> saved ? append(transition) : Mono.error(new ConcurrentSettlementChange(orderId)))
+                .as(transactions::transactional)
+                .doOnSuccess(done -> count(transition));
+    }
+
+    private Mono<Void> append(Transition transition) {
+        Settlement settlement = transition.settlement();
+        Instant now = clock.instant();
+        return Flux.fromIterable(transition.changes())
+                .map(change -> SettlementEvents.of(settlement.orderId(), change, now))
+                .concatMap(event -> outbox.append(event, settlement.requestId()))
+                .then();
+    }
+
+    private void count(Transition transition) {
+        for (SettlementChange change : transition.changes()) {
+            Counter.builder("blockchain.settlement.changes")
+                    .description("Settlement events stored for publication, by kind")
+                    .tag("change", change.getClass().getSimpleName())
+                    .register(meters)
+                    .increment();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tokenx.blockchain.settlement.domain;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A transfer signed by {@code sender} under {@code nonce}: the exact bytes to broadcast and their hash. Once stored it
+ * is the only transaction the order will ever have: re-sending means sending these bytes again, never signing anew.
+ *
+ * @param rawTransaction the signed transaction, 0x-prefixed hex
+ */
+public record SignedTransfer(String sender, long nonce, String txHash, String rawTransaction) {
+
+    public SignedTransfer {
+        sender = Objects.requireNonNull(sender, "sender").toLowerCase(Locale.ROOT);
+        txHash = Objects.requireNonNull(txHash, "txHash").toLowerCase(Locale.ROOT);
+        Objects.requireNonNull(rawTransaction, "rawTransaction");
+        if (nonce < 0) {
+            throw new IllegalArgumentException("A nonce is never negative: " + nonce);
+        }
+    }
+}

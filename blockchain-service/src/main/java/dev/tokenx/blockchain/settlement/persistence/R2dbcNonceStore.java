@@ -1,0 +1,52 @@
+package dev.tokenx.blockchain.settlement.persistence;
+
+import dev.tokenx.blockchain.settlement.application.NonceStore;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcNonceStore implements NonceStore {
+
+    private static final String TRACKS = "SELECT count(*) AS n FROM sender_nonces WHERE sender = :sender";
+
+    private static final String START = """
+            INSERT INTO sender_nonces (sender, next_nonce) VALUES (:sender, :nextNonce)
+            ON CONFLICT (sender) DO NOTHING
+            """;
+
+    /** The row lock this takes is held until the caller's transaction ends: allocations queue up, in nonce order. */
+    private static final String ALLOCATE = """
+            UPDATE sender_nonces SET next_nonce = next_nonce + 1, updated_at = now()
+             WHERE sender = :sender
+            RETURNING next_nonce - 1 AS nonce
+            """;
+
+    private final DatabaseClient db;
+
+    R2dbcNonceStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Boolean> tracks(String sender) {
+        return db.sql(TRACKS)
+                .bind("sender", sender)
+                .map(row -> row.get("n", Long.class) > 0)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> startAt(String sender, long nextNonce) {
+        return db.sql(START).bind("sender", sender).bind("nextNonce", nextNonce).then();
+    }
+
+    @Override
+    public Mono<Long> allocate(String sender) {
+        return db.sql(ALLOCATE)
+                .bind("sender", sender)
+                .map(row -> row.get("nonce", Long.class))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No nonce is tracked for " + sender)));
+    }
+}

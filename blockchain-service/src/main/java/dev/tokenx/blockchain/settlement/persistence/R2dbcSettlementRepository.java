@@ -1,0 +1,188 @@
+package dev.tokenx.blockchain.settlement.persistence;
+
+import dev.tokenx.blockchain.settlement.application.SettlementAlreadyExists;
+import dev.tokenx.blockchain.settlement.application.SettlementRepository;
+import dev.tokenx.blockchain.settlement.domain.Settlement;
+import dev.tokenx.blockchain.settlement.domain.SettlementStatus;
+import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
+import dev.tokenx.blockchain.settlement.domain.Transfer;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcSettlementRepository implements SettlementRepository {
+
+    private static final String COLUMNS = """
+            order_id, user_id, request_id, token_symbol, contract_address, from_address, to_address, quantity,
+            status, sender, nonce, tx_hash, signed_tx, last_sent_at, mined_block, confirmations, failure_reason,
+            version
+            """;
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM settlements WHERE order_id = :orderId";
+
+    /** A second delivery of the order inserts nothing, and its transaction rolls back with the nonce it took. */
+    private static final String INSERT = """
+            INSERT INTO settlements (order_id, user_id, request_id, token_symbol, contract_address, from_address,
+                                     to_address, quantity, status, sender, nonce, tx_hash, signed_tx, last_sent_at,
+                                     failure_reason)
+            VALUES (:orderId, :userId, :requestId, :tokenSymbol, :contract, :from, :to, :quantity, :status, :sender,
+                    :nonce, :txHash, :signedTx, :lastSentAt, left(:failureReason, 500))
+            ON CONFLICT (order_id) DO NOTHING
+            """;
+
+    private static final String UPDATE = """
+            UPDATE settlements
+               SET status = :status, last_sent_at = :lastSentAt, mined_block = :minedBlock,
+                   confirmations = :confirmations, failure_reason = left(:failureReason, 500), updated_at = now(),
+                   version = version + 1
+             WHERE order_id = :orderId AND version = :version
+            """;
+
+    private static final String AWAITING_MINING_WITH_HASHES = "SELECT " + COLUMNS + """
+              FROM settlements
+             WHERE tx_hash = ANY(:txHashes) AND status IN ('SIGNED', 'SUBMITTED')
+            """;
+
+    private static final String AWAITING_MINING_SENT_BEFORE = "SELECT " + COLUMNS + """
+              FROM settlements
+             WHERE status IN ('SIGNED', 'SUBMITTED') AND last_sent_at < :cutoff
+             ORDER BY last_sent_at
+             LIMIT :limit
+            """;
+
+    /** A mined transfer has {@code head - mined_block + 1} confirmations: those with more than announced. */
+    private static final String CONFIRMING_BELOW = "SELECT " + COLUMNS + """
+              FROM settlements
+             WHERE status = 'CONFIRMING' AND mined_block + confirmations <= :head
+             ORDER BY mined_block
+             LIMIT :limit
+            """;
+
+    private final DatabaseClient db;
+
+    R2dbcSettlementRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Settlement> find(UUID orderId) {
+        return db.sql(FIND)
+                .bind("orderId", orderId)
+                .map(R2dbcSettlementRepository::toSettlement)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> insert(Settlement settlement) {
+        Transfer transfer = settlement.transfer();
+        Optional<SignedTransfer> signed = settlement.signed();
+        GenericExecuteSpec insert = db.sql(INSERT)
+                .bind("orderId", settlement.orderId())
+                .bind("userId", settlement.userId())
+                .bind("tokenSymbol", transfer.tokenSymbol())
+                .bind("contract", transfer.contract())
+                .bind("from", transfer.from())
+                .bind("to", transfer.to())
+                .bind("quantity", transfer.quantity())
+                .bind("status", settlement.status().name());
+        insert = bindOrNull(insert, "requestId", settlement.requestId(), String.class);
+        insert = bindOrNull(insert, "sender", signed.map(SignedTransfer::sender), String.class);
+        insert = bindOrNull(insert, "nonce", signed.map(SignedTransfer::nonce), Long.class);
+        insert = bindOrNull(insert, "txHash", signed.map(SignedTransfer::txHash), String.class);
+        insert = bindOrNull(insert, "signedTx", signed.map(SignedTransfer::rawTransaction), String.class);
+        insert = bindOrNull(insert, "lastSentAt", settlement.lastSentAt(), Instant.class);
+        insert = bindOrNull(insert, "failureReason", settlement.failureReason(), String.class);
+        return insert.fetch()
+                .rowsUpdated()
+                .flatMap(inserted -> inserted == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new SettlementAlreadyExists(settlement.orderId())));
+    }
+
+    @Override
+    public Mono<Boolean> update(Settlement settlement) {
+        GenericExecuteSpec update = db.sql(UPDATE)
+                .bind("orderId", settlement.orderId())
+                .bind("version", settlement.version())
+                .bind("status", settlement.status().name())
+                .bind("confirmations", settlement.confirmations());
+        update = bindOrNull(update, "lastSentAt", settlement.lastSentAt(), Instant.class);
+        update = bindOrNull(
+                update,
+                "minedBlock",
+                settlement.minedBlock().isPresent()
+                        ? Optional.of(settlement.minedBlock().getAsLong())
+                        : Optional.empty(),
+                Long.class);
+        update = bindOrNull(update, "failureReason", settlement.failureReason(), String.class);
+        return update.fetch().rowsUpdated().map(updated -> updated == 1);
+    }
+
+    @Override
+    public Flux<Settlement> awaitingMiningWithTxHashes(Collection<String> txHashes) {
+        return db.sql(AWAITING_MINING_WITH_HASHES)
+                .bind("txHashes", txHashes.toArray(String[]::new))
+                .map(R2dbcSettlementRepository::toSettlement)
+                .all();
+    }
+
+    @Override
+    public Flux<Settlement> awaitingMiningSentBefore(Instant cutoff, int limit) {
+        return db.sql(AWAITING_MINING_SENT_BEFORE)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .map(R2dbcSettlementRepository::toSettlement)
+                .all();
+    }
+
+    @Override
+    public Flux<Settlement> confirmingBelow(long head, int limit) {
+        return db.sql(CONFIRMING_BELOW)
+                .bind("head", head)
+                .bind("limit", limit)
+                .map(R2dbcSettlementRepository::toSettlement)
+                .all();
+    }
+
+    private static <T> GenericExecuteSpec bindOrNull(
+            GenericExecuteSpec statement, String name, Optional<T> value, Class<T> type) {
+        return value.isPresent() ? statement.bind(name, value.get()) : statement.bindNull(name, type);
+    }
+
+    private static Settlement toSettlement(Readable row) {
+        Transfer transfer = new Transfer(
+                row.get("token_symbol", String.class),
+                row.get("contract_address", String.class),
+                row.get("from_address", String.class),
+                row.get("to_address", String.class),
+                row.get("quantity", Long.class));
+        Optional<SignedTransfer> signed = Optional.ofNullable(row.get("tx_hash", String.class))
+                .map(txHash -> new SignedTransfer(
+                        row.get("sender", String.class),
+                        row.get("nonce", Long.class),
+                        txHash,
+                        row.get("signed_tx", String.class)));
+        Long minedBlock = row.get("mined_block", Long.class);
+        return Settlement.restore(
+                row.get("order_id", UUID.class),
+                row.get("user_id", UUID.class),
+                Optional.ofNullable(row.get("request_id", String.class)),
+                transfer,
+                SettlementStatus.valueOf(row.get("status", String.class)),
+                signed,
+                Optional.ofNullable(row.get("last_sent_at", Instant.class)),
+                minedBlock == null ? OptionalLong.empty() : OptionalLong.of(minedBlock),
+                row.get("confirmations", Integer.class),
+                Optional.ofNullable(row.get("failure_reason", String.class)),
+                row.get("version", Long.class));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tokenx.blockchain.settlement.web3j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenx.blockchain.network.ChainProperties;
+import dev.tokenx.blockchain.network.SignerProperties;
+import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
+import dev.tokenx.blockchain.settlement.domain.Transfer;
+import dev.tokenx.contracts.AssetTokenContract;
+import dev.tokenx.contracts.AssetTokenGasProvider;
+import java.math.BigInteger;
+import java.net.URI;
+import java.security.SignatureException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.SignedRawTransaction;
+import org.web3j.crypto.TransactionDecoder;
+import org.web3j.crypto.transaction.type.Transaction1559;
+
+class Web3jTransferSignerTest {
+
+    /** anvil's public dev account 9: known to everyone, worthless outside a local chain. */
+    private static final String DEV_KEY = "0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6";
+
+    private static final String DEV_ADDRESS = "0xa0ee7a142d267c1f36714e4a8f75612f20a79720";
+    private static final String TREASURY = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
+    private static final ChainProperties CHAIN = new ChainProperties(
+            URI.create("http://127.0.0.1:8545"), 31337, Duration.ofSeconds(1), Duration.ofSeconds(1), 20, 1);
+    private static final Transfer TRANSFER = new Transfer(
+            "BLRTECH",
+            "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+            TREASURY,
+            "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+            10);
+
+    private final Web3jTransferSigner signer = new Web3jTransferSigner(new SignerProperties(DEV_KEY, TREASURY), CHAIN);
+
+    @Test
+    void signs_the_forced_transfer_for_the_configured_chain_under_the_given_nonce() throws SignatureException {
+        SignedTransfer signed = signer.sign(TRANSFER, 42);
+
+        SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(signed.rawTransaction());
+        Transaction1559 transaction = (Transaction1559) decoded.getTransaction();
+        assertThat(decoded.getFrom()).isEqualToIgnoringCase(DEV_ADDRESS);
+        assertThat(transaction.getChainId()).isEqualTo(31337);
+        assertThat(decoded.getNonce()).isEqualTo(BigInteger.valueOf(42));
+        assertThat(decoded.getTo()).isEqualToIgnoringCase(TRANSFER.contract());
+        assertThat("0x" + decoded.getData())
+                .isEqualToIgnoringCase(
+                        AssetTokenContract.encodeForcedTransfer(TRANSFER.from(), TRANSFER.to(), BigInteger.TEN));
+        assertThat(decoded.getGasLimit()).isEqualTo(AssetTokenGasProvider.CALL_GAS_LIMIT);
+        assertThat(transaction.getMaxFeePerGas()).isEqualTo(BigInteger.valueOf(20_000_000_000L));
+        assertThat(signed.sender()).isEqualTo(DEV_ADDRESS);
+        assertThat(signed.nonce()).isEqualTo(42);
+    }
+
+    @Test
+    void gives_the_same_bytes_and_hash_for_the_same_transfer_and_nonce() {
+        assertThat(signer.sign(TRANSFER, 7)).isEqualTo(signer.sign(TRANSFER, 7));
+        assertThat(signer.sign(TRANSFER, 8).txHash())
+                .isNotEqualTo(signer.sign(TRANSFER, 7).txHash());
+    }
+
+    @Test
+    void refuses_a_malformed_key_without_repeating_it() {
+        String malformed = "0xnot-a-key-but-maybe-half-of-a-real-one";
+
+        assertThatThrownBy(() -> new Web3jTransferSigner(new SignerProperties(malformed, TREASURY), CHAIN))
+                .hasMessageContaining("BLOCKCHAIN_SIGNER_PRIVATE_KEY")
+                .hasMessageNotContaining("half-of-a-real-one");
+    }
+}

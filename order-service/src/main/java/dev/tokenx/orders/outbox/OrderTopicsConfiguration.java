@@ -1,0 +1,23 @@
+package dev.tokenx.orders.outbox;
+
+import dev.tokenx.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * The topics this service publishes to through the shared outbox ({@code dev.tokenx.outbox}, configured under {@code
+ * tokenx.outbox.*}), created with the partitions consumers scale on when they do not exist yet.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderTopicsConfiguration {
+
+    @Bean
+    NewTopic orderEventsTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.ORDER_EVENTS)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+    }
+}
