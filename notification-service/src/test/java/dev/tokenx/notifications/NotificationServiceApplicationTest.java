@@ -2,29 +2,28 @@ package dev.tokenx.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenx.notifications.support.Jwts;
+import dev.tokenx.notifications.support.ServiceTest;
+import dev.tokenx.notifications.support.TestApp;
+import dev.tokenx.notifications.support.Users;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class NotificationServiceApplicationTest {
+class NotificationServiceApplicationTest extends ServiceTest {
 
-    private final WebTestClient http;
-
-    @Autowired
-    NotificationServiceApplicationTest(WebTestClient http) {
-        this.http = http;
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        // Nothing is sent here; the health of the service does not depend on the realtime server.
+        register(registry, "127.0.0.1:9", TestApp.SECRET);
     }
 
     @Test
     void reports_up_on_the_health_endpoint() {
-        http.get()
+        web.get()
                 .uri("/actuator/health")
                 .exchange()
                 .expectStatus()
@@ -37,7 +36,7 @@ class NotificationServiceApplicationTest {
     @Test
     void answers_the_liveness_and_readiness_probes() {
         for (String probe : new String[] {"liveness", "readiness"}) {
-            http.get()
+            web.get()
                     .uri("/actuator/health/" + probe)
                     .exchange()
                     .expectStatus()
@@ -49,9 +48,11 @@ class NotificationServiceApplicationTest {
     }
 
     @Test
-    void exposes_only_the_health_and_info_endpoints() {
-        Map<String, Object> links = http.get()
+    void exposes_only_the_health_info_and_prometheus_endpoints() {
+        String token = Jwts.bearer(Users.ALICE);
+        Map<String, Object> links = web.get()
                 .uri("/actuator")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -60,7 +61,12 @@ class NotificationServiceApplicationTest {
                 .getResponseBody()
                 .get("_links");
 
-        assertThat(links).containsOnlyKeys("self", "health", "health-path", "info");
-        http.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+        assertThat(links).containsOnlyKeys("self", "health", "health-path", "info", "prometheus");
+        web.get()
+                .uri("/actuator/env")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 }

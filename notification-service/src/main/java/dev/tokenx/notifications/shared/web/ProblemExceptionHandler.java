@@ -1,0 +1,107 @@
+package dev.tokenx.notifications.shared.web;
+
+import dev.tokenx.notifications.authorization.domain.ChannelForbidden;
+import dev.tokenx.notifications.authorization.domain.InvalidSubscriptionRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place errors become HTTP answers: each exception named for a broken rule maps to its status and {@code
+ * code}; framework errors (unreadable JSON, wrong content type, unknown route) get the same problem shape. Runs before
+ * Boot's error handler, so no answer carries a stack trace or a Java class name.
+ */
+@Component
+@Order(-2)
+class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemResponses responses;
+
+    ProblemExceptionHandler(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        ProblemDetail problem = toProblem(exchange, error, headers);
+        return responses.write(exchange, problem, headers);
+    }
+
+    private ProblemDetail toProblem(ServerWebExchange exchange, Throwable error, HttpHeaders headers) {
+        return switch (error) {
+            case ChannelForbidden forbidden -> responses.problem(exchange, ErrorCode.FORBIDDEN, forbidden.getMessage());
+            case InvalidSubscriptionRequest invalid ->
+                validationFailed(exchange, new FieldViolation(invalid.field(), invalid.problem()));
+            case InvalidRequest invalid -> validationFailed(exchange, invalid.violation());
+            case ServerWebInputException unreadable -> validationFailed(exchange, violationOf(unreadable));
+            case UnsupportedMediaTypeStatusException unsupported -> {
+                headers.addAll(unsupported.getHeaders());
+                yield responses.problem(
+                        exchange,
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Send the request body as " + unsupported.getSupportedMediaTypes() + ".");
+            }
+            case ResponseStatusException status -> {
+                headers.addAll(status.getHeaders());
+                ErrorCode code = ErrorCode.forStatus(status.getStatusCode().value());
+                yield responses.problem(exchange, code, describe(status, code));
+            }
+            case AccessDeniedException denied ->
+                responses.problem(exchange, ErrorCode.FORBIDDEN, "You may not do this.");
+            default -> internalError(exchange, error);
+        };
+    }
+
+    private ProblemDetail validationFailed(ServerWebExchange exchange, FieldViolation violation) {
+        ProblemDetail problem =
+                responses.problem(exchange, ErrorCode.VALIDATION_FAILED, violation.field() + " " + violation.message());
+        problem.setProperty("errors", List.of(violation));
+        return problem;
+    }
+
+    /** Never echoes the parser's message, which may quote the input or name Java types. */
+    private static FieldViolation violationOf(ServerWebInputException unreadable) {
+        if (unreadable.getCause() instanceof DecodingException) {
+            return new FieldViolation("body", "is not valid JSON");
+        }
+        return new FieldViolation("body", "is required");
+    }
+
+    private static String describe(ResponseStatusException status, ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "No such resource.";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
+            case NOT_ACCEPTABLE -> "This resource is only available as JSON.";
+            default -> status.getStatusCode().toString();
+        };
+    }
+
+    private ProblemDetail internalError(ServerWebExchange exchange, Throwable error) {
+        log.error(
+                "Unexpected error on {} {} (request id {})",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                RequestIds.of(exchange).orElse("-"),
+                error);
+        return responses.problem(
+                exchange, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.");
+    }
+}
