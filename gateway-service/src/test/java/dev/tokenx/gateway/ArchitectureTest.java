@@ -69,6 +69,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_limiter_talks_to_redis() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.tokenx.gateway.ratelimit", "dev.tokenx.gateway.ratelimit.redis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.redisson..")
+                .check(GATEWAY);
+    }
+
+    @Test
+    void the_limiters_use_cases_know_neither_http_nor_redis() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.tokenx.gateway.ratelimit.domain..", "dev.tokenx.gateway.ratelimit.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.tokenx.gateway.ratelimit.web..", "dev.tokenx.gateway.ratelimit.redis..", "io.micrometer..")
+                .check(GATEWAY);
+    }
+
+    @Test
     void packages_are_free_of_cycles() {
         slices().matching("dev.tokenx.gateway.(**)").should().beFreeOfCycles().check(GATEWAY);
     }

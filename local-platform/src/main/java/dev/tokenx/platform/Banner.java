@@ -28,10 +28,10 @@ final class Banner {
                         "  %-22s %s (chain id %d)%n",
                         "anvil", infra.anvil().rpcUrl(), infra.anvil().chainId()))
                 .append(String.format(
-                        "  %-22s key %s, ws://localhost:%d/app/%s%n",
+                        "  %-22s key %s, ws://localhost:%d/app/%s (through the gateway)%n",
                         "Pusher app",
                         ServiceLineup.REALTIME_APP_KEY,
-                        settings.ports().realtime(),
+                        settings.ports().gateway(),
                         ServiceLineup.REALTIME_APP_KEY))
                 .append(String.format("  %-22s %s%n", "data folder", settings.dataDir()));
         infra.deployments()

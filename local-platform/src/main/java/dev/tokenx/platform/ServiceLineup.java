@@ -89,7 +89,13 @@ final class ServiceLineup {
 
     private static Map<String, String> gateway(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
-        env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.ports().orders());
+        Ports ports = settings.ports();
+        env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + ports.orders());
+        env.put("CACHE_SERVICE_URL", "http://127.0.0.1:" + ports.cache());
+        env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.notifications());
+        env.put("BLOCKCHAIN_SERVICE_URL", "http://127.0.0.1:" + ports.blockchain());
+        env.put("REALTIME_SERVER_URL", "http://127.0.0.1:" + ports.realtime());
+        env.put("GATEWAY_REDIS_ADDRESS", infra.redis().uri());
         return env;
     }
 }

@@ -9,15 +9,22 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
  * Who may pass the edge. Stateless bearer-token API: no session, no CSRF token (no cookie carries credentials),
  * no login page. Anything not listed is denied, so a new route is closed until it is opened here on purpose.
+ *
+ * <p>Public: the development token endpoint, health, public market data (reads) and the realtime WebSocket, where
+ * the Pusher protocol itself authorizes private channels (through {@code /api/realtime/auth}, which needs a token).
+ * Admin routes need the role ADMIN; every other API route the role USER.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
 
     static final String TOKEN_PATH = "/api/auth/token";
+    static final String ADMIN_ROLE = "ADMIN";
+    static final String USER_ROLE = "USER";
 
     @Bean
     SecurityWebFilterChain edgeSecurity(
@@ -25,8 +32,10 @@ class EdgeSecurityConfiguration {
             ReactiveJwtDecoder jwtDecoder,
             ReactiveJwtAuthenticationConverter jwtAuthenticationConverter,
             ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler accessDeniedHandler) {
+            ProblemAccessDeniedHandler accessDeniedHandler,
+            CorsConfigurationSource corsConfigurationSource) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .cors(cors -> cors.configurationSource(corsConfigurationSource))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -37,8 +46,12 @@ class EdgeSecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/market/**", "/app/**")
+                        .permitAll()
+                        .pathMatchers("/api/admin/**")
+                        .hasRole(ADMIN_ROLE)
                         .pathMatchers("/api/**")
-                        .authenticated()
+                        .hasRole(USER_ROLE)
                         .anyExchange()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -33,7 +33,7 @@ class RoutingTest extends GatewayIntegrationTest {
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .valueEquals("X-Upstream", "stub")
+                .valueEquals("X-Upstream", "order-service")
                 .expectBody()
                 .jsonPath("$.method")
                 .isEqualTo("GET")

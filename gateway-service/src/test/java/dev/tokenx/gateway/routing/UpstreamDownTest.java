@@ -27,6 +27,7 @@ class UpstreamDownTest {
     @DynamicPropertySource
     static void routeToAPortNobodyListensOn(DynamicPropertyRegistry registry) {
         registry.add("gateway.routing.order-service.uri", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("gateway.rate-limit.enabled", () -> "false");
     }
 
     @Test

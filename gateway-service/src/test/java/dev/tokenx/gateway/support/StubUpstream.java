@@ -14,8 +14,8 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A real HTTP server on a free loopback port standing in for a service behind the gateway. It records every
- * request it receives and answers with a JSON echo; paths under {@link #SLOW_PATH} answer only after
- * {@link #SLOW_DELAY}, longer than any response timeout the tests configure.
+ * request it receives and answers with a JSON echo; paths under {@link #SLOW_PATH}, and any path with a
+ * {@code slow} segment, answer only after {@link #SLOW_DELAY}, longer than any response timeout the tests configure.
  */
 public final class StubUpstream {
 
@@ -25,9 +25,11 @@ public final class StubUpstream {
     public record ReceivedRequest(String method, String uri, HttpHeaders headers, String body) {}
 
     private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+    private final String name;
     private final DisposableServer server;
 
-    private StubUpstream() {
+    private StubUpstream(String name) {
+        this.name = name;
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
@@ -36,7 +38,12 @@ public final class StubUpstream {
     }
 
     public static StubUpstream start() {
-        return new StubUpstream();
+        return start("stub");
+    }
+
+    /** A stub that answers with {@code X-Upstream: <name>}, so a test can tell which service a route reached. */
+    public static StubUpstream start(String name) {
+        return new StubUpstream(name);
     }
 
     public String baseUrl() {
@@ -71,17 +78,21 @@ public final class StubUpstream {
         return recorded;
     }
 
-    private static Mono<Void> answer(ReceivedRequest request, HttpServerResponse response) {
+    private Mono<Void> answer(ReceivedRequest request, HttpServerResponse response) {
         response.status(200)
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
-                .header("X-Upstream", "stub");
+                .header("X-Upstream", name);
         // Real services echo the request id too; the gateway must still answer with exactly one.
         String requestId = request.headers().getFirst("X-Request-Id");
         if (requestId != null) {
             response.header("X-Request-Id", requestId);
         }
         Mono<Void> reply = response.sendString(Mono.just(echo(request))).then();
-        return request.uri().startsWith(SLOW_PATH) ? Mono.delay(SLOW_DELAY).then(reply) : reply;
+        return isSlow(request.uri()) ? Mono.delay(SLOW_DELAY).then(reply) : reply;
+    }
+
+    private static boolean isSlow(String uri) {
+        return uri.startsWith(SLOW_PATH) || uri.contains("/slow/") || uri.contains("/slow?") || uri.endsWith("/slow");
     }
 
     private static String echo(ReceivedRequest request) {

@@ -21,6 +21,7 @@ public final class TestTokens {
     public static final String LOCAL_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
 
     public static final String ALICE_ID = "a11ce000-0000-4000-8000-000000000001";
+    public static final String ADMIN_ID = "ad000000-0000-4000-8000-000000000003";
 
     private String secret = LOCAL_SECRET;
     private String issuer = "tokenx-local";
@@ -49,6 +50,18 @@ public final class TestTokens {
 
     public TestTokens forAudience(String otherAudience) {
         this.audience = otherAudience;
+        return this;
+    }
+
+    /** Another user: the rate limits count per token subject. */
+    public TestTokens forUser(String userId) {
+        this.subject = userId;
+        this.username = "user-" + userId;
+        return this;
+    }
+
+    public TestTokens withRoles(String... otherRoles) {
+        this.roles = List.of(otherRoles);
         return this;
     }
 

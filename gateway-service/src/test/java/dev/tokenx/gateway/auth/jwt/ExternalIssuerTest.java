@@ -59,6 +59,8 @@ class ExternalIssuerTest {
         registry.add("gateway.auth.jwt.issuer", () -> IDP_ISSUER);
         registry.add("gateway.auth.local-issuer.enabled", () -> "false");
         registry.add("gateway.routing.order-service.uri", UPSTREAM::baseUrl);
+        // Verification only: the limits have their own tests.
+        registry.add("gateway.rate-limit.enabled", () -> "false");
     }
 
     @AfterAll

@@ -1,0 +1,42 @@
+package dev.tokenx.gateway.ratelimit;
+
+import dev.tokenx.gateway.problem.ProblemResponseWriter;
+import dev.tokenx.gateway.ratelimit.application.CheckRateLimit;
+import dev.tokenx.gateway.ratelimit.domain.ClientAddressResolver;
+import dev.tokenx.gateway.ratelimit.domain.RoutePolicies;
+import dev.tokenx.gateway.ratelimit.redis.RedisRequestLog;
+import dev.tokenx.gateway.ratelimit.web.RateLimitMetrics;
+import dev.tokenx.gateway.ratelimit.web.RateLimitWebFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.redisson.api.RedissonClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The limiter, wired only when enabled; Redis is used for nothing else at the edge. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "gateway.rate-limit.enabled", matchIfMissing = true)
+class RateLimitConfiguration {
+
+    @Bean
+    CheckRateLimit checkRateLimit(RedissonClient redisson, RateLimitProperties rateLimit) {
+        return new CheckRateLimit(new RedisRequestLog(redisson, rateLimit.keyPrefix()), rateLimit.timeout());
+    }
+
+    @Bean
+    RateLimitWebFilter rateLimitWebFilter(
+            RateLimitProperties rateLimit,
+            CheckRateLimit checkRateLimit,
+            ProblemResponseWriter problems,
+            MeterRegistry meterRegistry,
+            Clock clock) {
+        return new RateLimitWebFilter(
+                new RoutePolicies(rateLimit.policies()),
+                checkRateLimit,
+                ClientAddressResolver.trusting(rateLimit.trustedProxies()),
+                problems,
+                new RateLimitMetrics(meterRegistry),
+                clock);
+    }
+}
