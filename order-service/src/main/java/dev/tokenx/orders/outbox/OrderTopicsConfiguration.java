@@ -15,7 +15,16 @@ class OrderTopicsConfiguration {
 
     @Bean
     NewTopic orderEventsTopic(TopicProperties topics) {
-        return TopicBuilder.name(Topics.ORDER_EVENTS)
+        return topic(Topics.ORDER_EVENTS, topics);
+    }
+
+    @Bean
+    NewTopic portfolioEventsTopic(TopicProperties topics) {
+        return topic(Topics.PORTFOLIO_EVENTS, topics);
+    }
+
+    private static NewTopic topic(String name, TopicProperties topics) {
+        return TopicBuilder.name(name)
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
                 .build();

@@ -39,6 +39,7 @@ class OutboxRelayTest extends ServiceTest {
         try (TopicReader reader = new TopicReader(Topics.ORDER_EVENTS)) {
             List<ConsumerRecord<String, byte[]>> published = reader.readToEnd(PATIENCE).stream()
                     .filter(record -> orderId.equals(record.key()))
+                    .filter(record -> "OrderPlaced".equals(header(record, EventHeaders.EVENT_TYPE)))
                     .toList();
             assertThat(published).hasSize(1);
             ConsumerRecord<String, byte[]> record = published.getFirst();
@@ -61,7 +62,8 @@ class OutboxRelayTest extends ServiceTest {
     }
 
     private Map<String, Object> outboxRow(String orderId) {
-        return db.sql("SELECT event_id, payload::text AS payload FROM outbox WHERE message_key = :key")
+        return db.sql("SELECT event_id, payload::text AS payload FROM outbox"
+                        + " WHERE message_key = :key AND event_type = 'OrderPlaced'")
                 .bind("key", orderId)
                 .fetch()
                 .one()

@@ -1,6 +1,8 @@
 package dev.tokenx.orders.ledger.application;
 
 import dev.tokenx.orders.ledger.domain.FundsHold;
+import dev.tokenx.orders.ledger.domain.HoldNotSettled;
+import dev.tokenx.orders.ledger.domain.HoldSettlement;
 import dev.tokenx.orders.ledger.domain.InsufficientFunds;
 import dev.tokenx.orders.shared.ids.TimeOrderedIds;
 import dev.tokenx.orders.shared.money.Inr;
@@ -9,7 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Reserves an investor's cash for an order. Joins the caller's transaction, which must roll back on failure. */
+/** Reserves an investor's cash for an order, then captures or releases it. Joins the caller's transaction, which must roll back on failure. */
 @Service
 public class FundsHolds {
 
@@ -31,5 +33,33 @@ public class FundsHolds {
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> new InsufficientFunds(hold.amount())))
                 .thenReturn(hold);
+    }
+
+    /**
+     * Pays for a settled order from its hold: the value to the treasury's proceeds, each fee to its account.
+     *
+     * @throws HoldNotSettled (as the error signal) when the order has no open hold of value plus fees
+     */
+    public Mono<Void> capture(UUID orderId, UUID userId, Inr value, Inr platformFee, Inr gasFee, Instant at) {
+        return Mono.fromSupplier(() ->
+                        HoldSettlement.capture(TimeOrderedIds.next(), orderId, userId, value, platformFee, gasFee, at))
+                .flatMap(this::settle);
+    }
+
+    /**
+     * Returns a failed order's hold, all of it, to the investor's available cash.
+     *
+     * @throws HoldNotSettled (as the error signal) when the order has no open hold of that amount
+     */
+    public Mono<Void> release(UUID orderId, UUID userId, Inr held, Instant at) {
+        return Mono.fromSupplier(() -> HoldSettlement.release(TimeOrderedIds.next(), orderId, userId, held, at))
+                .flatMap(this::settle);
+    }
+
+    private Mono<Void> settle(HoldSettlement settlement) {
+        return store.recordSettlement(settlement)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> new HoldNotSettled(settlement.orderId(), settlement.outcome())))
+                .then();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tokenx.orders.ledger.application;
 
 import dev.tokenx.orders.ledger.domain.FundsHold;
+import dev.tokenx.orders.ledger.domain.HoldSettlement;
 import reactor.core.publisher.Mono;
 
 public interface LedgerStore {
@@ -13,4 +14,13 @@ public interface LedgerStore {
      *     already, so the caller must roll its transaction back
      */
     Mono<Boolean> recordHold(FundsHold hold);
+
+    /**
+     * Marks the order's open hold captured or released and records the settlement's journal entry, if the hold is
+     * still open and reserved exactly the settlement's held amount.
+     *
+     * @return false when there is no such open hold or a balance would not cover its posting; some rows may then
+     *     have changed already, so the caller must roll its transaction back
+     */
+    Mono<Boolean> recordSettlement(HoldSettlement settlement);
 }

@@ -5,5 +5,9 @@ public enum EntryKind {
     /** Money entered the platform for an investor. */
     DEPOSIT,
     /** An investor's available cash was reserved for an order. */
-    FUNDS_HOLD
+    FUNDS_HOLD,
+    /** A settled order's held cash went to the treasury and the fee accounts. */
+    FUNDS_CAPTURE,
+    /** A failed order's held cash went back to the investor's available cash. */
+    FUNDS_RELEASE
 }

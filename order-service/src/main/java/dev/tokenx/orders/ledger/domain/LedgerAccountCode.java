@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The natural key of a ledger account, readable in SQL and logs: {@code user:<id>:cash:available},
- * {@code user:<id>:cash:held}, {@code platform:funding}.
+ * {@code user:<id>:cash:held}, {@code platform:funding}, {@code treasury:proceeds}, {@code platform:fees},
+ * {@code platform:gas}.
  */
 public record LedgerAccountCode(String value) {
 
@@ -28,6 +29,15 @@ public record LedgerAccountCode(String value) {
     public static LedgerAccountCode cashHeld(UUID userId) {
         return new LedgerAccountCode("user:" + userId + ":cash:held");
     }
+
+    /** What investors paid for the tokens the treasury sold them. */
+    public static final LedgerAccountCode TREASURY_PROCEEDS = new LedgerAccountCode("treasury:proceeds");
+
+    /** The platform's fees on completed orders. */
+    public static final LedgerAccountCode PLATFORM_FEES = new LedgerAccountCode("platform:fees");
+
+    /** The gas fees charged on completed orders, which pay for the settlement transactions. */
+    public static final LedgerAccountCode GAS_FEES = new LedgerAccountCode("platform:gas");
 
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package dev.tokenx.orders.ledger.persistence;
 
 import dev.tokenx.orders.ledger.application.LedgerStore;
 import dev.tokenx.orders.ledger.domain.FundsHold;
+import dev.tokenx.orders.ledger.domain.HoldSettlement;
 import dev.tokenx.orders.ledger.domain.JournalEntry;
 import dev.tokenx.orders.ledger.domain.Posting;
 import java.util.List;
@@ -48,10 +49,44 @@ class R2dbcLedgerStore implements LedgerStore {
               FROM entry
             """;
 
+    /*
+     * The hold must still be open and hold exactly the settled amount; only then do the balances move (the join with
+     * `hold` makes `moved` empty otherwise), and only if every posting moved is the entry written. The answer is the
+     * number of postings written.
+     */
+    private static final String RECORD_SETTLEMENT = """
+            WITH hold AS (
+                UPDATE funds_holds
+                   SET status = :outcome
+                 WHERE order_id = :orderId AND status = 'HELD' AND amount = :heldAmount
+             RETURNING id
+            ), lines (code, amount) AS (
+                VALUES %s
+            ), moved AS (
+                UPDATE ledger_accounts account
+                   SET balance = account.balance + lines.amount
+                  FROM lines CROSS JOIN hold
+                 WHERE account.code = lines.code
+                   AND (account.balance + lines.amount >= 0 OR account.may_go_negative)
+             RETURNING account.id, lines.amount
+            ), entry AS (
+                INSERT INTO journal_entries (id, kind, order_id, created_at)
+                SELECT :entryId, :entryKind, :orderId, :recordedAt
+                 WHERE (SELECT count(*) FROM moved) = :postingCount
+             RETURNING id
+            )
+            INSERT INTO postings (journal_entry_id, ledger_account_id, amount)
+            SELECT entry.id, moved.id, moved.amount
+              FROM entry CROSS JOIN moved
+            """;
+
     private final DatabaseClient db;
 
     /** The statement for each number of postings; holds always have two, so this holds one entry in practice. */
     private final Map<Integer, String> recordHoldByPostingCount = new ConcurrentHashMap<>();
+
+    /** Captures have two to four postings (zero fees are left out), releases two. */
+    private final Map<Integer, String> recordSettlementByPostingCount = new ConcurrentHashMap<>();
 
     R2dbcLedgerStore(DatabaseClient db) {
         this.db = db;
@@ -72,6 +107,23 @@ class R2dbcLedgerStore implements LedgerStore {
                 .bind("userId", hold.userId())
                 .bind("amount", hold.amount().amount());
         return statement.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Boolean> recordSettlement(HoldSettlement settlement) {
+        JournalEntry entry = settlement.entry();
+        int postingCount = entry.postings().size();
+        String sql = recordSettlementByPostingCount.computeIfAbsent(
+                postingCount, count -> RECORD_SETTLEMENT.formatted(valuesFor(count)));
+        GenericExecuteSpec statement = bindPostings(db.sql(sql), entry.postings())
+                .bind("outcome", settlement.outcome().name())
+                .bind("orderId", settlement.orderId())
+                .bind("heldAmount", settlement.heldAmount().amount())
+                .bind("entryId", entry.id())
+                .bind("entryKind", entry.kind().name())
+                .bind("recordedAt", entry.recordedAt())
+                .bind("postingCount", (long) postingCount);
+        return statement.fetch().rowsUpdated().map(rows -> rows == postingCount);
     }
 
     private static String valuesFor(int postingCount) {

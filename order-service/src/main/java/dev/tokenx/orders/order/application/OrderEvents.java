@@ -2,6 +2,9 @@ package dev.tokenx.orders.order.application;
 
 import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.OrderSide;
+import dev.tokenx.events.OrderStatusChanged;
+import dev.tokenx.events.PortfolioChanged;
+import dev.tokenx.orders.order.domain.Confirmations;
 import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.shared.ids.TimeOrderedIds;
 
@@ -24,5 +27,30 @@ final class OrderEvents {
                 order.fees().gasFee().amount(),
                 order.total().amount(),
                 order.createdAt());
+    }
+
+    /** The order as it now stands, at the time of its last change. */
+    static OrderStatusChanged statusChanged(Order order) {
+        return new OrderStatusChanged(
+                TimeOrderedIds.next(),
+                order.id(),
+                order.userId(),
+                order.tokenSymbol(),
+                order.status().name(),
+                order.txHash().orElse(null),
+                order.confirmations().map(Confirmations::count).orElse(null),
+                order.confirmations().map(Confirmations::required).orElse(null),
+                order.failureReason().orElse(null),
+                order.updatedAt());
+    }
+
+    static PortfolioChanged portfolioChanged(Order completed, long newHolding) {
+        return new PortfolioChanged(
+                TimeOrderedIds.next(),
+                completed.userId(),
+                completed.id(),
+                completed.tokenSymbol(),
+                newHolding,
+                completed.updatedAt());
     }
 }

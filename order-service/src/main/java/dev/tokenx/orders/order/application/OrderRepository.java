@@ -22,4 +22,10 @@ public interface OrderRepository {
 
     /** Newest first. */
     Flux<Order> findRecentOwnedBy(UUID userId, int limit);
+
+    /** Locks the order until the transaction ends; empty when there is no such order. */
+    Mono<Order> findForUpdate(UUID orderId);
+
+    /** Writes the order's status and settlement progress. */
+    Mono<Void> updateProgress(Order order);
 }

@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Takes an order: decides it from the trader, the catalog and the fee policy, then, in one transaction, writes the
- * order, the {@code OrderPlaced} event for the outbox and the funds hold. Nothing is written when any step refuses.
+ * order, the {@code OrderPlaced} and {@code OrderStatusChanged} ({@code ACCEPTED}) events for the outbox and the funds
+ * hold. Nothing is written when any step refuses.
  *
  * <p>The writes go in that order so that the investor's ledger rows, which concurrent orders of the same investor
  * wait for, are locked for the shortest time: from the hold to the commit.
@@ -79,6 +80,7 @@ public class PlaceOrder {
 
     private Mono<Placement> holdAndAnnounce(Order order, PlaceOrderCommand command) {
         return outbox.append(OrderEvents.placed(order), command.requestId())
+                .then(outbox.append(OrderEvents.statusChanged(order), command.requestId()))
                 .then(funds.hold(order.id(), order.userId(), order.total(), order.createdAt()))
                 .thenReturn(Placement.accepted(order));
     }

@@ -28,6 +28,8 @@ public final class Order {
     private final Fees fees;
     private final OrderStatus status;
     private final Optional<String> failureReason;
+    private final Optional<String> txHash;
+    private final Optional<Confirmations> confirmations;
     private final Instant createdAt;
     private final Instant updatedAt;
 
@@ -43,6 +45,8 @@ public final class Order {
             Fees fees,
             OrderStatus status,
             Optional<String> failureReason,
+            Optional<String> txHash,
+            Optional<Confirmations> confirmations,
             Instant createdAt,
             Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -56,6 +60,8 @@ public final class Order {
         this.fees = Objects.requireNonNull(fees, "fees");
         this.status = Objects.requireNonNull(status, "status");
         this.failureReason = Objects.requireNonNull(failureReason, "failureReason");
+        this.txHash = Objects.requireNonNull(txHash, "txHash");
+        this.confirmations = Objects.requireNonNull(confirmations, "confirmations");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
     }
@@ -95,6 +101,8 @@ public final class Order {
                 fees,
                 OrderStatus.ACCEPTED,
                 Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 now,
                 now);
     }
@@ -112,6 +120,8 @@ public final class Order {
             Fees fees,
             OrderStatus status,
             Optional<String> failureReason,
+            Optional<String> txHash,
+            Optional<Confirmations> confirmations,
             Instant createdAt,
             Instant updatedAt) {
         return new Order(
@@ -126,6 +136,8 @@ public final class Order {
                 fees,
                 status,
                 failureReason,
+                txHash,
+                confirmations,
                 createdAt,
                 updatedAt);
     }
@@ -140,30 +152,86 @@ public final class Order {
         };
     }
 
-    /** The settlement transaction was sent. */
-    public Order startSettling(Instant at) {
-        return moveTo(OrderStatus.SETTLING, Optional.empty(), at);
+    /*
+     * Settlement news arrives at least once and may be late: each transition below answers empty for news the order
+     * has already taken in or moved past (a redelivered event, "confirming 1" after "confirming 2"), and throws only
+     * for news that contradicts a final outcome, which no redelivery can explain.
+     */
+
+    /**
+     * The settlement transaction was broadcast.
+     *
+     * @return the order {@code SETTLING} with the transaction hash, or empty when it is past that already
+     */
+    public Optional<Order> settling(String txHash, Instant at) {
+        requireTxHash(txHash);
+        if (status != OrderStatus.ACCEPTED) {
+            return Optional.empty();
+        }
+        return Optional.of(moveTo(OrderStatus.SETTLING, Optional.empty(), Optional.of(txHash), confirmations, at));
     }
 
-    /** The settlement transaction was mined and is gathering confirmations. */
-    public Order confirming(Instant at) {
-        return moveTo(OrderStatus.CONFIRMING, Optional.empty(), at);
+    /**
+     * The settlement transaction was mined and is gathering confirmations.
+     *
+     * @return the order {@code CONFIRMING} with the new count, or empty when it knows of as many confirmations or
+     *     more, or is finished
+     */
+    public Optional<Order> confirming(String txHash, Confirmations seen, Instant at) {
+        requireTxHash(txHash);
+        Objects.requireNonNull(seen, "seen");
+        if (status.isFinal()
+                || confirmations.filter(known -> known.count() >= seen.count()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                moveTo(OrderStatus.CONFIRMING, Optional.empty(), Optional.of(txHash), Optional.of(seen), at));
     }
 
-    /** The settlement transaction has all its confirmations: the tokens are the investor's. */
-    public Order complete(Instant at) {
-        return moveTo(OrderStatus.COMPLETED, Optional.empty(), at);
+    /**
+     * The settlement transaction has all its confirmations: the tokens are the investor's.
+     *
+     * @return the order {@code COMPLETED}, or empty when it is already
+     * @throws OrderAlreadyFinished when the order failed: its hold was released, there is nothing left to capture
+     */
+    public Optional<Order> complete(String txHash, int confirmationCount, Instant at) {
+        requireTxHash(txHash);
+        if (status == OrderStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        int required = confirmations.map(Confirmations::required).orElse(confirmationCount);
+        return Optional.of(moveTo(
+                OrderStatus.COMPLETED,
+                Optional.empty(),
+                Optional.of(txHash),
+                Optional.of(new Confirmations(confirmationCount, required)),
+                at));
     }
 
-    /** Settlement gave up; the reason is shown to the investor with the refund. */
-    public Order fail(String reason, Instant at) {
+    /**
+     * Settlement gave up; the reason is shown to the investor with the refund.
+     *
+     * @param txHash the transaction that failed, empty when nothing was broadcast
+     * @return the order {@code FAILED}, or empty when it is already
+     * @throws OrderAlreadyFinished when the order completed: the tokens moved and the cash was captured
+     */
+    public Optional<Order> fail(String reason, Optional<String> txHash, Instant at) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A failed order says why");
         }
-        return moveTo(OrderStatus.FAILED, Optional.of(reason), at);
+        if (status == OrderStatus.FAILED) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                moveTo(OrderStatus.FAILED, Optional.of(reason), txHash.or(() -> this.txHash), confirmations, at));
     }
 
-    private Order moveTo(OrderStatus next, Optional<String> reason, Instant at) {
+    private Order moveTo(
+            OrderStatus next,
+            Optional<String> reason,
+            Optional<String> hash,
+            Optional<Confirmations> seen,
+            Instant at) {
         if (status.isFinal()) {
             throw new OrderAlreadyFinished(id, status, next);
         }
@@ -182,8 +250,16 @@ public final class Order {
                 fees,
                 next,
                 reason,
+                hash,
+                seen,
                 createdAt,
                 at);
+    }
+
+    private static void requireTxHash(String txHash) {
+        if (txHash == null || txHash.isBlank()) {
+            throw new IllegalArgumentException("A settlement transaction has a hash");
+        }
     }
 
     /** The price of the tokens alone, before fees. */
@@ -239,6 +315,16 @@ public final class Order {
 
     public Optional<String> failureReason() {
         return failureReason;
+    }
+
+    /** The settlement transaction, once one was broadcast. */
+    public Optional<String> txHash() {
+        return txHash;
+    }
+
+    /** Known once the settlement transaction is mined. */
+    public Optional<Confirmations> confirmations() {
+        return confirmations;
     }
 
     public Instant createdAt() {

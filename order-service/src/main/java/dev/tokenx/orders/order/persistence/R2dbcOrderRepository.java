@@ -3,6 +3,7 @@ package dev.tokenx.orders.order.persistence;
 import dev.tokenx.orders.order.application.IdempotencyKey;
 import dev.tokenx.orders.order.application.KeyedOrder;
 import dev.tokenx.orders.order.application.OrderRepository;
+import dev.tokenx.orders.order.domain.Confirmations;
 import dev.tokenx.orders.order.domain.Fees;
 import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.order.domain.OrderStatus;
@@ -24,7 +25,7 @@ class R2dbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = """
             id, user_id, wallet_address, token_symbol, side, quantity, limit_price, price, platform_fee, gas_fee,
-            status, failure_reason, created_at, updated_at""";
+            status, failure_reason, tx_hash, confirmations, required_confirmations, created_at, updated_at""";
 
     // DO NOTHING without a target would also swallow other unique violations; naming the key keeps those loud.
     private static final String INSERT = """
@@ -43,6 +44,17 @@ class R2dbcOrderRepository implements OrderRepository {
 
     private static final String FIND_RECENT = "SELECT " + COLUMNS + " FROM orders WHERE user_id = :userId"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+
+    // Settlement events of one order are applied one at a time even if two consumers ever hold them at once.
+    private static final String FIND_FOR_UPDATE = "SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE";
+
+    private static final String UPDATE_PROGRESS = """
+            UPDATE orders
+               SET status = :status, failure_reason = :failureReason, tx_hash = :txHash,
+                   confirmations = :confirmations, required_confirmations = :requiredConfirmations,
+                   updated_at = :updatedAt
+             WHERE id = :id
+            """;
 
     private final DatabaseClient db;
 
@@ -101,6 +113,39 @@ class R2dbcOrderRepository implements OrderRepository {
                 .all();
     }
 
+    @Override
+    public Mono<Order> findForUpdate(UUID orderId) {
+        return db.sql(FIND_FOR_UPDATE)
+                .bind("id", orderId)
+                .map(R2dbcOrderRepository::toOrder)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> updateProgress(Order order) {
+        GenericExecuteSpec statement = db.sql(UPDATE_PROGRESS)
+                .bind("id", order.id())
+                .bind("status", order.status().name())
+                .bind("updatedAt", order.updatedAt());
+        statement = bindNullable(statement, "failureReason", order.failureReason(), String.class);
+        statement = bindNullable(statement, "txHash", order.txHash(), String.class);
+        statement = bindNullable(
+                statement, "confirmations", order.confirmations().map(Confirmations::count), Integer.class);
+        statement = bindNullable(
+                statement, "requiredConfirmations", order.confirmations().map(Confirmations::required), Integer.class);
+        return statement
+                .fetch()
+                .rowsUpdated()
+                .filter(rows -> rows == 1)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("Order " + order.id() + " is gone")))
+                .then();
+    }
+
+    private static <T> GenericExecuteSpec bindNullable(
+            GenericExecuteSpec statement, String name, Optional<T> value, Class<T> type) {
+        return value.map(present -> statement.bind(name, present)).orElseGet(() -> statement.bindNull(name, type));
+    }
+
     private static Order toOrder(Readable row) {
         return Order.restore(
                 row.get("id", UUID.class),
@@ -116,7 +161,18 @@ class R2dbcOrderRepository implements OrderRepository {
                         Inr.of(row.get("gas_fee", BigDecimal.class))),
                 OrderStatus.valueOf(row.get("status", String.class)),
                 Optional.ofNullable(row.get("failure_reason", String.class)),
+                Optional.ofNullable(row.get("tx_hash", String.class)),
+                confirmations(row),
                 row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class));
+    }
+
+    private static Optional<Confirmations> confirmations(Readable row) {
+        Integer count = row.get("confirmations", Integer.class);
+        Integer required = row.get("required_confirmations", Integer.class);
+        if (count == null || required == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Confirmations(count, required));
     }
 }

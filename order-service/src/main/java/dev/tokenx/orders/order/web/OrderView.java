@@ -1,11 +1,17 @@
 package dev.tokenx.orders.order.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tokenx.orders.order.domain.Confirmations;
 import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.shared.money.Inr;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An order as the investor sees it. INR amounts are decimal strings with 2 decimals ({@code "1000.00"}). */
+/**
+ * An order as the investor sees it. INR amounts are decimal strings with 2 decimals ({@code "1000.00"}). The
+ * settlement fields ({@code txHash}, {@code confirmations}, {@code requiredConfirmations}, {@code failureReason}) are
+ * left out until they are known.
+ */
 record OrderView(
         UUID orderId,
         String status,
@@ -17,6 +23,10 @@ record OrderView(
         String platformFee,
         String gasFee,
         String total,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String txHash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer confirmations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer requiredConfirmations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason,
         Instant createdAt) {
 
     static OrderView of(Order order) {
@@ -31,6 +41,10 @@ record OrderView(
                 order.fees().platformFee().toString(),
                 order.fees().gasFee().toString(),
                 order.total().toString(),
+                order.txHash().orElse(null),
+                order.confirmations().map(Confirmations::count).orElse(null),
+                order.confirmations().map(Confirmations::required).orElse(null),
+                order.failureReason().orElse(null),
                 order.createdAt());
     }
 }

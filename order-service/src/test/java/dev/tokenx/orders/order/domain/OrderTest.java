@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenx.orders.account.domain.KycStatus;
 import dev.tokenx.orders.shared.money.Inr;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,97 +158,202 @@ class OrderTest {
     }
 
     @Nested
-    class its_lifecycle {
+    class settling_on_chain {
 
+        private static final String TX = "0x9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a1b3d5f7e9c1a3b5d7f9e1c3a5b7d9f1e";
         private final Instant later = PLACED_AT.plusSeconds(30);
 
-        @Test
-        void runs_from_accepted_through_settling_and_confirming_to_completed() {
-            Order completed = anAcceptedOrder()
-                    .startSettling(later)
-                    .confirming(later)
-                    .confirming(later)
-                    .complete(later);
-
-            assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
-            assertThat(completed.failureReason()).isEmpty();
+        private Order settling() {
+            return anAcceptedOrder().settling(TX, later).orElseThrow();
         }
 
-        @Test
-        void keeps_its_creation_time_and_records_the_time_of_each_change() {
-            Order settling = anAcceptedOrder().startSettling(later);
-
-            assertThat(settling.createdAt()).isEqualTo(PLACED_AT);
-            assertThat(settling.updatedAt()).isEqualTo(later);
+        private Order confirming(int count) {
+            return settling().confirming(TX, new Confirmations(count, 3), later).orElseThrow();
         }
 
-        @Test
-        void leaves_the_order_it_moved_from_untouched() {
-            Order accepted = anAcceptedOrder();
+        @Nested
+        class when_the_transaction_is_broadcast {
 
-            accepted.startSettling(later);
+            @Test
+            void moves_an_accepted_order_to_settling_with_the_transaction_hash() {
+                Order settling = settling();
 
-            assertThat(accepted.status()).isEqualTo(OrderStatus.ACCEPTED);
+                assertThat(settling.status()).isEqualTo(OrderStatus.SETTLING);
+                assertThat(settling.txHash()).contains(TX);
+                assertThat(settling.confirmations()).isEmpty();
+            }
+
+            @Test
+            void keeps_its_creation_time_and_records_the_time_of_the_change() {
+                Order settling = settling();
+
+                assertThat(settling.createdAt()).isEqualTo(PLACED_AT);
+                assertThat(settling.updatedAt()).isEqualTo(later);
+            }
+
+            @Test
+            void leaves_the_order_it_moved_from_untouched() {
+                Order accepted = anAcceptedOrder();
+
+                accepted.settling(TX, later);
+
+                assertThat(accepted.status()).isEqualTo(OrderStatus.ACCEPTED);
+                assertThat(accepted.txHash()).isEmpty();
+            }
+
+            @Test
+            void ignores_the_news_once_the_order_is_past_settling() {
+                assertThat(settling().settling(TX, later)).isEmpty();
+                assertThat(confirming(1).settling(TX, later)).isEmpty();
+                assertThat(confirming(1).complete(TX, 3, later).orElseThrow().settling(TX, later))
+                        .isEmpty();
+            }
+
+            @Test
+            void refuses_a_transaction_without_a_hash() {
+                assertThatThrownBy(() -> anAcceptedOrder().settling(" ", later))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
 
-        @Test
-        void may_fail_while_accepted_settling_or_confirming_and_keeps_the_reason() {
-            Order accepted = anAcceptedOrder();
+        @Nested
+        class when_confirmations_arrive {
 
-            assertThat(accepted.fail("chain down", later).failureReason()).contains("chain down");
-            assertThat(accepted.startSettling(later).fail("reverted", later).status())
-                    .isEqualTo(OrderStatus.FAILED);
-            assertThat(accepted.startSettling(later)
-                            .confirming(later)
-                            .fail("reorg", later)
-                            .status())
-                    .isEqualTo(OrderStatus.FAILED);
+            @Test
+            void records_n_of_m_confirmations() {
+                Order confirming = confirming(1);
+
+                assertThat(confirming.status()).isEqualTo(OrderStatus.CONFIRMING);
+                assertThat(confirming.confirmations()).contains(new Confirmations(1, 3));
+                assertThat(confirming.txHash()).contains(TX);
+            }
+
+            @Test
+            void records_each_higher_count() {
+                Order twice = confirming(1)
+                        .confirming(TX, new Confirmations(2, 3), later)
+                        .orElseThrow();
+
+                assertThat(twice.confirmations()).contains(new Confirmations(2, 3));
+            }
+
+            @Test
+            void ignores_a_repeated_or_stale_count() {
+                Order atTwo = confirming(2);
+
+                assertThat(atTwo.confirming(TX, new Confirmations(2, 3), later)).isEmpty();
+                assertThat(atTwo.confirming(TX, new Confirmations(1, 3), later)).isEmpty();
+            }
+
+            @Test
+            void may_arrive_before_the_broadcast_was_reported() {
+                Order confirming = anAcceptedOrder()
+                        .confirming(TX, new Confirmations(1, 3), later)
+                        .orElseThrow();
+
+                assertThat(confirming.status()).isEqualTo(OrderStatus.CONFIRMING);
+                assertThat(confirming.txHash()).contains(TX);
+            }
+
+            @Test
+            void ignores_confirmations_of_a_finished_order() {
+                Order failed =
+                        confirming(1).fail("reorg", Optional.empty(), later).orElseThrow();
+
+                assertThat(failed.confirming(TX, new Confirmations(2, 3), later))
+                        .isEmpty();
+            }
         }
 
-        @Test
-        void cannot_fail_without_a_reason() {
-            assertThatThrownBy(() -> anAcceptedOrder().fail(" ", later)).isInstanceOf(IllegalArgumentException.class);
+        @Nested
+        class when_the_transaction_is_final {
+
+            @Test
+            void completes_a_confirming_order_with_its_final_count() {
+                Order completed = confirming(2).complete(TX, 3, later).orElseThrow();
+
+                assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
+                assertThat(completed.confirmations()).contains(new Confirmations(3, 3));
+                assertThat(completed.failureReason()).isEmpty();
+            }
+
+            @Test
+            void completes_an_order_whose_confirmations_were_not_reported_one_by_one() {
+                Order completed = settling().complete(TX, 3, later).orElseThrow();
+
+                assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
+                assertThat(completed.confirmations()).contains(new Confirmations(3, 3));
+            }
+
+            @Test
+            void ignores_a_repeated_completion() {
+                Order completed = confirming(2).complete(TX, 3, later).orElseThrow();
+
+                assertThat(completed.complete(TX, 3, later)).isEmpty();
+            }
+
+            @Test
+            void refuses_to_complete_a_failed_order() {
+                Order failed =
+                        settling().fail("reverted", Optional.empty(), later).orElseThrow();
+
+                assertThatThrownBy(() -> failed.complete(TX, 3, later))
+                        .isInstanceOfSatisfying(OrderAlreadyFinished.class, conflict -> {
+                            assertThat(conflict.current()).isEqualTo(OrderStatus.FAILED);
+                            assertThat(conflict.requested()).isEqualTo(OrderStatus.COMPLETED);
+                        });
+            }
         }
 
-        @Test
-        void cannot_skip_settling() {
-            assertThatThrownBy(() -> anAcceptedOrder().confirming(later))
-                    .isInstanceOf(OrderTransitionNotAllowed.class)
-                    .hasMessageContaining("ACCEPTED")
-                    .hasMessageContaining("CONFIRMING");
-        }
+        @Nested
+        class when_settlement_fails {
 
-        @Test
-        void cannot_complete_before_any_confirmation() {
-            assertThatThrownBy(() -> anAcceptedOrder().startSettling(later).complete(later))
-                    .isInstanceOf(OrderTransitionNotAllowed.class);
-        }
+            @Test
+            void fails_an_order_from_any_open_status_and_keeps_the_reason() {
+                assertThat(anAcceptedOrder()
+                                .fail("chain down", Optional.empty(), later)
+                                .orElseThrow()
+                                .failureReason())
+                        .contains("chain down");
+                assertThat(settling()
+                                .fail("reverted", Optional.of(TX), later)
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo(OrderStatus.FAILED);
+                assertThat(confirming(2)
+                                .fail("reorg", Optional.empty(), later)
+                                .orElseThrow()
+                                .txHash())
+                        .as("the hash of the transaction that was being confirmed")
+                        .contains(TX);
+            }
 
-        @Test
-        void cannot_start_settling_twice() {
-            assertThatThrownBy(() -> anAcceptedOrder().startSettling(later).startSettling(later))
-                    .isInstanceOf(OrderTransitionNotAllowed.class);
-        }
+            @Test
+            void ignores_a_repeated_failure() {
+                Order failed = anAcceptedOrder()
+                        .fail("refused", Optional.empty(), later)
+                        .orElseThrow();
 
-        @Test
-        void does_not_move_once_completed() {
-            Order completed =
-                    anAcceptedOrder().startSettling(later).confirming(later).complete(later);
+                assertThat(failed.fail("refused", Optional.empty(), later)).isEmpty();
+            }
 
-            assertThatThrownBy(() -> completed.fail("too late", later))
-                    .isInstanceOfSatisfying(OrderAlreadyFinished.class, conflict -> {
-                        assertThat(conflict.current()).isEqualTo(OrderStatus.COMPLETED);
-                        assertThat(conflict.requested()).isEqualTo(OrderStatus.FAILED);
-                        assertThat(conflict.orderId()).isEqualTo(completed.id());
-                    });
-        }
+            @Test
+            void refuses_to_fail_a_completed_order() {
+                Order completed = confirming(2).complete(TX, 3, later).orElseThrow();
 
-        @Test
-        void does_not_move_once_failed() {
-            Order failed = anAcceptedOrder().fail("refused", later);
+                assertThatThrownBy(() -> completed.fail("too late", Optional.empty(), later))
+                        .isInstanceOfSatisfying(OrderAlreadyFinished.class, conflict -> {
+                            assertThat(conflict.current()).isEqualTo(OrderStatus.COMPLETED);
+                            assertThat(conflict.requested()).isEqualTo(OrderStatus.FAILED);
+                            assertThat(conflict.orderId()).isEqualTo(completed.id());
+                        });
+            }
 
-            assertThatThrownBy(() -> failed.startSettling(later)).isInstanceOf(OrderAlreadyFinished.class);
-            assertThatThrownBy(() -> failed.fail("again", later)).isInstanceOf(OrderAlreadyFinished.class);
+            @Test
+            void cannot_fail_without_a_reason() {
+                assertThatThrownBy(() -> anAcceptedOrder().fail(" ", Optional.empty(), later))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
     }
 }

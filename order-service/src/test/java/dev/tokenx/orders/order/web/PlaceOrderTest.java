@@ -287,7 +287,9 @@ class PlaceOrderTest extends ServiceTest {
             assertThat(after.orders()).isEqualTo(before.orders() + 1);
             assertThat(after.holds()).isEqualTo(before.holds() + 1);
             assertThat(after.journalEntries()).isEqualTo(before.journalEntries() + 1);
-            assertThat(after.outboxRows()).isEqualTo(before.outboxRows() + 1);
+            assertThat(after.outboxRows())
+                    .as("OrderPlaced and OrderStatusChanged, once")
+                    .isEqualTo(before.outboxRows() + 2);
             assertThat(investors().available(investor)).isEqualByComparingTo("96965.00");
             LedgerAudit.assertConsistent(db);
         }
@@ -345,7 +347,7 @@ class PlaceOrderTest extends ServiceTest {
         return db.sql("""
                         SELECT event_id, event_type, topic, message_key, payload::text AS payload, request_id, published_at
                           FROM outbox
-                         WHERE message_key = :key
+                         WHERE message_key = :key AND event_type = 'OrderPlaced'
                         """).bind("key", orderId.toString()).fetch().one().block();
     }
 
