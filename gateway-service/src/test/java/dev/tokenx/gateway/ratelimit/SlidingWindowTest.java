@@ -30,7 +30,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "gateway.rate-limit.tiers.moderate.limit=3",
             "gateway.rate-limit.tiers.moderate.ip-limit=3",
-            "gateway.rate-limit.tiers.moderate.window=3s"
+            "gateway.rate-limit.tiers.moderate.window=3s",
+            // A cold JVM on a loaded CI machine can exceed the production 300 ms bound on its first script calls.
+            "gateway.rate-limit.timeout=2s"
         })
 @AutoConfigureWebTestClient
 class SlidingWindowTest {
