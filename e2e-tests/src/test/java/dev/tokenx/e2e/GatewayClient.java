@@ -44,6 +44,14 @@ final class GatewayClient {
                 .build());
     }
 
+    /** A form post, as Pusher clients send their channel authorization requests. */
+    Answer postForm(String path, String token, String form) {
+        return send(post(path, token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(body(form))
+                .build());
+    }
+
     Answer get(String path, String token) {
         HttpRequest.Builder request = request(path).GET();
         if (token != null) {
@@ -64,8 +72,8 @@ final class GatewayClient {
         return HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(10));
     }
 
-    private static HttpRequest.BodyPublisher body(String json) {
-        return HttpRequest.BodyPublishers.ofString(json);
+    private static HttpRequest.BodyPublisher body(String content) {
+        return HttpRequest.BodyPublishers.ofString(content);
     }
 
     private Answer send(HttpRequest request) {

@@ -1,0 +1,317 @@
+package dev.tokenx.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pusher.client.Pusher;
+import com.pusher.client.PusherOptions;
+import com.pusher.client.channel.PrivateChannelEventListener;
+import com.pusher.client.channel.PusherEvent;
+import com.pusher.client.util.HttpChannelAuthorizer;
+import dev.tokenx.contracts.AssetTokenContract;
+import dev.tokenx.contracts.AssetTokenGasProvider;
+import dev.tokenx.infra.AnvilChain;
+import dev.tokenx.platform.RunningPlatform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One order through the whole flow on the local platform: placed through the gateway, settled on chain by the
+ * blockchain service, completed by the order service, and watched live by the official Pusher client through the
+ * gateway's WebSocket, authorized by the gateway's channel authorization endpoint.
+ */
+@ExtendWith(SharedPlatform.class)
+class TradeFlowIT {
+
+    private static final String ALICE_ID = "a11ce000-0000-4000-8000-000000000001";
+    private static final String ALICE_CHANNEL = "private-user-" + ALICE_ID;
+    private static final String APP_KEY = "tokenx-local-key";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
+
+    /** anvil dev account 0 deployed the token contracts and is their agent; account 1 is alice's wallet. */
+    private static final int AGENT_ACCOUNT = 0;
+
+    private static final int ALICE_ACCOUNT = 1;
+
+    private static RunningPlatform platform;
+    private static GatewayClient gateway;
+    private static Web3j web3j;
+    private static String alice;
+    private static String bob;
+    private static String aliceWallet;
+
+    /** One login each for the class: the login route allows only a few per minute from one address. */
+    @BeforeAll
+    static void connect(RunningPlatform running) {
+        platform = running;
+        gateway = new GatewayClient(platform.gatewayUrl());
+        web3j = Web3j.build(new HttpService(platform.infrastructure().anvil().rpcUrl()));
+        aliceWallet = platform.infrastructure().anvil().devAccounts().get(ALICE_ACCOUNT);
+        alice = gateway.tokenFor("alice", "alice-demo");
+        bob = gateway.tokenFor("bob", "bob-demo");
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (web3j != null) {
+            web3j.shutdown();
+        }
+    }
+
+    /** Orders placed earlier (by other journeys on the shared platform) must have settled, or balances would move. */
+    @BeforeEach
+    void aliceHasNoOrderInFlight() {
+        waiting().until(() -> aliceAccount().get("cash").get("held").asString().equals("0.00"));
+    }
+
+    @Test
+    void alice_watches_her_order_settle_on_chain_and_her_tokens_arrive() {
+        JsonNode before = aliceAccount();
+        BigInteger onChainBefore = token("BLRTECH").balanceOf(aliceWallet);
+        List<JsonNode> updates = new CopyOnWriteArrayList<>();
+        Pusher pusher = watchAliceChannel(updates);
+        try {
+            GatewayClient.Answer placed = buy("BLRTECH", 3);
+            assertThat(placed.status()).isEqualTo(202);
+            String orderId = placed.body().get("orderId").asString();
+            BigDecimal charged = new BigDecimal(placed.body().get("total").asString());
+            assertThat(charged)
+                    .isEqualByComparingTo(new BigDecimal(
+                                    placed.body().get("price").asString())
+                            .multiply(BigDecimal.valueOf(3))
+                            .add(new BigDecimal(placed.body().get("platformFee").asString()))
+                            .add(new BigDecimal(placed.body().get("gasFee").asString())));
+
+            waiting()
+                    .until(() -> forOrder(updates, orderId).stream()
+                            .anyMatch(u -> status(u).equals("COMPLETED")));
+
+            List<JsonNode> seen = forOrder(updates, orderId);
+            assertThat(seen)
+                    .extracting(TradeFlowIT::status)
+                    .startsWith("ACCEPTED")
+                    .endsWith("COMPLETED");
+            assertThat(seen.stream().map(TradeFlowIT::status).distinct().toList())
+                    .containsSubsequence("ACCEPTED", "SETTLING", "CONFIRMING", "COMPLETED");
+            String txHash = seen.stream()
+                    .filter(u -> status(u).equals("SETTLING"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("txHash")
+                    .asString();
+            assertThat(txHash).matches("0x[0-9a-fA-F]{64}");
+            JsonNode completed = seen.getLast();
+            assertThat(completed.get("message").asString()).isEqualTo("Trade completed");
+            assertThat(completed.get("txHash").asString()).isEqualTo(txHash);
+
+            GatewayClient.Answer order = gateway.get("/api/trading/orders/" + orderId, alice);
+            assertThat(order.body().get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(order.body().get("txHash").asString()).isEqualTo(txHash);
+
+            JsonNode after = aliceAccount();
+            assertThat(holding(after, "BLRTECH")).isEqualTo(holding(before, "BLRTECH") + 3);
+            assertThat(cash(after, "available"))
+                    .isEqualByComparingTo(cash(before, "available").subtract(charged));
+            assertThat(cash(after, "held")).isEqualByComparingTo(cash(before, "held"));
+            assertThat(token("BLRTECH").balanceOf(aliceWallet)).isEqualTo(onChainBefore.add(BigInteger.valueOf(3)));
+        } finally {
+            pusher.disconnect();
+        }
+    }
+
+    @Test
+    void a_transfer_the_contract_refuses_fails_the_order_and_releases_the_hold() {
+        AssetTokenContract mumsea = token("MUMSEA");
+        JsonNode before = aliceAccount();
+        BigInteger onChainBefore = mumsea.balanceOf(aliceWallet);
+        asAgent(() -> mumsea.as(agentSigner()).setAddressFrozen(aliceWallet, true));
+        try {
+            GatewayClient.Answer placed = buy("MUMSEA", 1);
+            assertThat(placed.status()).isEqualTo(202);
+            String orderId = placed.body().get("orderId").asString();
+
+            JsonNode failed = waiting()
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(
+                            () -> gateway.get("/api/trading/orders/" + orderId, alice)
+                                    .body(),
+                            order -> List.of("FAILED", "COMPLETED")
+                                    .contains(order.get("status").asString()));
+
+            assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("failureReason").asString()).isNotBlank();
+            JsonNode after = aliceAccount();
+            assertThat(cash(after, "available")).isEqualByComparingTo(cash(before, "available"));
+            assertThat(cash(after, "held")).isEqualByComparingTo(cash(before, "held"));
+            assertThat(holding(after, "MUMSEA")).isEqualTo(holding(before, "MUMSEA"));
+            assertThat(mumsea.balanceOf(aliceWallet)).isEqualTo(onChainBefore);
+        } finally {
+            asAgent(() -> mumsea.as(agentSigner()).setAddressFrozen(aliceWallet, false));
+        }
+    }
+
+    @Test
+    void bob_cannot_authorize_a_subscription_to_alices_channel() {
+        GatewayClient.Answer answer =
+                gateway.postForm("/api/realtime/auth", bob, "socket_id=123.456&channel_name=" + ALICE_CHANNEL);
+
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    /** Subscribed, through the gateway, before anything is placed: no status can be missed. */
+    private static Pusher watchAliceChannel(List<JsonNode> updates) {
+        int gatewayPort = platform.settings().ports().gateway();
+        HttpChannelAuthorizer authorizer =
+                new HttpChannelAuthorizer("http://127.0.0.1:" + gatewayPort + "/api/realtime/auth");
+        authorizer.setHeaders(Map.of("Authorization", "Bearer " + alice));
+        PusherOptions options = new PusherOptions()
+                .setHost("127.0.0.1")
+                .setWsPort(gatewayPort)
+                .setUseTLS(false)
+                .setChannelAuthorizer(authorizer);
+        Pusher pusher = new Pusher(APP_KEY, options);
+        AtomicBoolean subscribed = new AtomicBoolean();
+        pusher.connect();
+        pusher.subscribePrivate(
+                ALICE_CHANNEL,
+                new PrivateChannelEventListener() {
+                    @Override
+                    public void onEvent(PusherEvent event) {
+                        updates.add(JSON.readTree(event.getData()));
+                    }
+
+                    @Override
+                    public void onSubscriptionSucceeded(String channelName) {
+                        subscribed.set(true);
+                    }
+
+                    @Override
+                    public void onAuthenticationFailure(String message, Exception e) {
+                        updates.add(JSON.createObjectNode().put("status", "AUTHORIZATION_FAILED: " + message));
+                    }
+                },
+                "order-status");
+        waiting().untilTrue(subscribed);
+        return pusher;
+    }
+
+    private static List<JsonNode> forOrder(List<JsonNode> updates, String orderId) {
+        return updates.stream()
+                .filter(update -> update.path("orderId").asString("").equals(orderId))
+                .toList();
+    }
+
+    private static String status(JsonNode update) {
+        return update.path("status").asString("");
+    }
+
+    private static GatewayClient.Answer buy(String symbol, int quantity) {
+        return gateway.placeOrder(
+                alice,
+                UUID.randomUUID().toString(),
+                "{\"tokenSymbol\":\"" + symbol + "\",\"side\":\"BUY\",\"quantity\":" + quantity + "}");
+    }
+
+    private static JsonNode aliceAccount() {
+        GatewayClient.Answer answer = gateway.get("/api/accounts/me", alice);
+        assertThat(answer.status()).as("GET /api/accounts/me: %s", answer).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static BigDecimal cash(JsonNode account, String field) {
+        return new BigDecimal(account.get("cash").get(field).asString());
+    }
+
+    private static long holding(JsonNode account, String symbol) {
+        for (JsonNode holding : account.get("holdings")) {
+            if (holding.get("tokenSymbol").asString().equals(symbol)) {
+                return holding.get("quantity").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private static AssetTokenContract token(String symbol) {
+        String address =
+                platform.infrastructure().deployments().contractBySymbol().get(symbol);
+        return AssetTokenContract.load(
+                address,
+                web3j,
+                new ReadonlyTransactionManager(web3j, aliceWallet),
+                new AssetTokenGasProvider(GAS_PRICE));
+    }
+
+    /** Reads the nonce from the chain for each transaction, unlike a caching manager: see {@link #asAgent}. */
+    private static RawTransactionManager agentSigner() {
+        AnvilChain anvil = platform.infrastructure().anvil();
+        return new RawTransactionManager(
+                web3j,
+                Credentials.create(anvil.devPrivateKey(AGENT_ACCOUNT)),
+                anvil.chainId(),
+                new PollingTransactionReceiptProcessor(web3j, 200, 150));
+    }
+
+    /**
+     * Runs one transaction of the agent account, then gives its nonce back on the local chain. The blockchain service
+     * signs settlements from the same account and hands out its nonces from its own database (so that concurrent
+     * transfers never share one): a nonce taken behind its back would make its next settlement "nonce too low".
+     * Nothing of alice's is in flight here (see {@link #aliceHasNoOrderInFlight}), so the service is not signing.
+     */
+    private static void asAgent(Runnable transaction) {
+        String agent = platform.infrastructure().anvil().devAccounts().get(AGENT_ACCOUNT);
+        BigInteger nonce = pendingNonce(agent);
+        transaction.run();
+        try {
+            VoidResponse reset = new Request<>(
+                            "anvil_setNonce",
+                            List.of(agent, "0x" + nonce.toString(16)),
+                            new HttpService(platform.infrastructure().anvil().rpcUrl()),
+                            VoidResponse.class)
+                    .send();
+            assertThat(reset.hasError()).as("anvil_setNonce").isFalse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(pendingNonce(agent)).isEqualTo(nonce);
+    }
+
+    private static BigInteger pendingNonce(String account) {
+        try {
+            return web3j.ethGetTransactionCount(account, DefaultBlockParameterName.PENDING)
+                    .send()
+                    .getTransactionCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ConditionFactory waiting() {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1));
+    }
+}
