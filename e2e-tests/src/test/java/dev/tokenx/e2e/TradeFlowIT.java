@@ -312,6 +312,7 @@ class TradeFlowIT {
     }
 
     private static ConditionFactory waiting() {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1));
+        // Generous: right after the platform starts, consumer groups may still be joining on a loaded machine.
+        return Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1));
     }
 }
