@@ -18,6 +18,9 @@ usage() {
   sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
 }
 
+case "${1:-}" in
+  -h | --help | help) usage; exit 0 ;;
+esac
 shape=open
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
   shape=$1
@@ -25,7 +28,6 @@ if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
 fi
 case "$shape" in
   open | saturation) ;;
-  -h | --help | help) usage; exit 0 ;;
   *) echo "Unknown shape '$shape'." >&2; usage; exit 2 ;;
 esac
 
@@ -40,10 +42,10 @@ done
 
 # The same rule the simulation enforces, checked before the first request leaves this script.
 host=$(printf '%s' "$gateway" | sed -E 's#^[a-zA-Z]+://([^/]*@)?(\[[^]]*\]|[^:/]*).*#\2#')
-case "$host" in
-  localhost | 127.* | '[::1]') ;;
-  *) echo "The benchmark runs against this machine only (localhost, 127.0.0.0/8, [::1]), not '$host'." >&2; exit 2 ;;
-esac
+if [[ ! "$host" =~ ^(localhost|127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|\[::1\])$ ]]; then
+  echo "The benchmark runs against this machine only (localhost, 127.0.0.0/8, [::1]), not '$host'." >&2
+  exit 2
+fi
 
 if ! curl -fsS -m 5 -o /dev/null "$gateway/actuator/health" 2>/dev/null; then
   echo "The platform does not answer on $gateway: start it first with ./run-local.sh (in another terminal)," >&2
@@ -131,5 +133,9 @@ printf '%s\n%s\n' "$before" "$after" | awk -v hz="$(getconf CLK_TCK)" -v orders=
     printf "  %-16s %7.1f s  (other work on the machine)\n", "everything else", rest
   }'
 printf '%s\n' "$summary"
+if grep -q 'found 429' "$output"; then
+  echo "Some orders were refused by the gateway's rate limits (429), and every request comes from 127.0.0.1: start the"
+  echo "platform with the trading limits raised, e.g. RATE_LIMIT_MODERATE=100000000 RATE_LIMIT_MODERATE_IP=0 ./run-local.sh"
+fi
 echo "Gatling report: load-tests/target/gatling/ (newest folder, index.html)"
 exit "$status"
