@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts the whole local platform once per test JVM, however many classes use it: starting it takes minutes, and the
  * journeys do not need a fresh one. The platform lives in the root context's store, which closes it (services, then
  * servers) and removes its data folder when the last test has run. A test method or {@code @BeforeAll} method asks for
- * it with a {@link RunningPlatform} parameter.
+ * it with a {@link RunningPlatform} parameter. The services' logs are kept in {@code target/platform-logs}, for the
+ * story of a failed journey.
  */
 final class SharedPlatform implements ParameterResolver {
 
@@ -49,12 +51,26 @@ final class SharedPlatform implements ParameterResolver {
             }
         }
 
+        private static final Path KEPT_LOGS = Path.of("target", "platform-logs");
+
         @Override
         public void close() {
             try {
                 platform.close();
             } finally {
+                keepLogs(platform.settings().logDir());
                 delete(dataDir);
+            }
+        }
+
+        private static void keepLogs(Path logDir) {
+            try (Stream<Path> logs = Files.list(logDir)) {
+                Files.createDirectories(KEPT_LOGS);
+                for (Path log : logs.toList()) {
+                    Files.copy(log, KEPT_LOGS.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not keep the logs of " + logDir, e);
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.tokenx.platform;
 
+import dev.tokenx.contracts.AssetTokenContract;
 import dev.tokenx.contracts.AssetTokenDeployment;
 import dev.tokenx.contracts.AssetTokenDeployment.TokenSpec;
 import dev.tokenx.contracts.AssetTokenGasProvider;
@@ -22,8 +23,12 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Puts the demo tokens on the local chain: one {@code AssetToken} contract per listed token, the supply minted to
- * the treasury, the settlement agent's role, and the KYC-verified demo investors whitelisted. Deployments are
- * remembered beside the chain's state, and redone only when the chain no longer has their code.
+ * the treasury, the agents' roles, and the KYC-verified demo investors whitelisted. Deployments are remembered beside
+ * the chain's state, and redone only when the chain no longer has their code.
+ *
+ * <p>Two agents, two keys: the blockchain service signs settlements as the deployer and allocates that account's
+ * nonces from its own database, so compliance work (whitelisting, freezing) is signed by a second agent whose
+ * transactions can never take a nonce the settlement signer counts on.
  */
 public final class ChainSetup {
 
@@ -35,6 +40,9 @@ public final class ChainSetup {
     /** anvil dev account 0 deploys, owns and acts as the settlement agent. */
     static final int AGENT_ACCOUNT = 0;
 
+    /** anvil dev account 3 is the compliance agent: whitelists and freezes investors' addresses. */
+    static final int COMPLIANCE_ACCOUNT = 3;
+
     /** anvil dev account 1 is alice's wallet (order-service's demo seed); account 2 holds the unsold supply. */
     static final int ALICE_ACCOUNT = 1;
 
@@ -45,7 +53,11 @@ public final class ChainSetup {
     record DemoToken(String symbol, String name, long supply) {}
 
     /** Where each token lives on chain, and who signs and holds for the platform. */
-    public record Deployments(String agentPrivateKey, String treasuryAddress, Map<String, String> contractBySymbol) {}
+    public record Deployments(
+            String agentPrivateKey,
+            String compliancePrivateKey,
+            String treasuryAddress,
+            Map<String, String> contractBySymbol) {}
 
     private ChainSetup() {}
 
@@ -62,24 +74,42 @@ public final class ChainSetup {
                         deployment = deployment(web3j, anvil);
                     }
                     address = deployment.deploy(spec(anvil, token)).address();
+                } else {
+                    appointComplianceAgent(web3j, anvil, address);
                 }
                 contracts.put(token.symbol(), address);
             }
             write(registry, contracts);
             return new Deployments(
-                    anvil.devPrivateKey(AGENT_ACCOUNT), anvil.devAccounts().get(TREASURY_ACCOUNT), contracts);
+                    anvil.devPrivateKey(AGENT_ACCOUNT),
+                    anvil.devPrivateKey(COMPLIANCE_ACCOUNT),
+                    anvil.devAccounts().get(TREASURY_ACCOUNT),
+                    contracts);
         } finally {
             web3j.shutdown();
         }
     }
 
     private static AssetTokenDeployment deployment(Web3j web3j, AnvilChain anvil) {
-        FastRawTransactionManager signer = new FastRawTransactionManager(
+        return new AssetTokenDeployment(web3j, ownerSigner(web3j, anvil), new AssetTokenGasProvider(GAS_PRICE));
+    }
+
+    /** A data folder from before the compliance agent existed keeps its contracts: the owner appoints it there. */
+    private static void appointComplianceAgent(Web3j web3j, AnvilChain anvil, String address) {
+        String compliance = anvil.devAccounts().get(COMPLIANCE_ACCOUNT);
+        AssetTokenContract token = AssetTokenContract.load(
+                address, web3j, ownerSigner(web3j, anvil), new AssetTokenGasProvider(GAS_PRICE));
+        if (!token.isAgent(compliance)) {
+            token.addAgent(compliance);
+        }
+    }
+
+    private static FastRawTransactionManager ownerSigner(Web3j web3j, AnvilChain anvil) {
+        return new FastRawTransactionManager(
                 web3j,
                 Credentials.create(anvil.devPrivateKey(AGENT_ACCOUNT)),
                 anvil.chainId(),
                 new PollingTransactionReceiptProcessor(web3j, 200, 150));
-        return new AssetTokenDeployment(web3j, signer, new AssetTokenGasProvider(GAS_PRICE));
     }
 
     private static TokenSpec spec(AnvilChain anvil, DemoToken token) {
@@ -89,7 +119,7 @@ public final class ChainSetup {
                 token.symbol(),
                 accounts.get(TREASURY_ACCOUNT),
                 BigInteger.valueOf(token.supply()),
-                List.of(accounts.get(AGENT_ACCOUNT)),
+                List.of(accounts.get(COMPLIANCE_ACCOUNT)),
                 List.of(accounts.get(TREASURY_ACCOUNT), accounts.get(ALICE_ACCOUNT)));
     }
 

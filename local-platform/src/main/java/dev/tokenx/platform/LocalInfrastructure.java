@@ -22,7 +22,12 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     static final String ORDERS_DATABASE = "orders";
     static final String BLOCKCHAIN_DATABASE = "blockchain";
-    private static final int PARTITIONS = 3;
+    /**
+     * As many as the owning services declare for their topics (order- and blockchain-service: 6). Fewer, and a service
+     * would add partitions at its start, under consumers that joined before: they would not read the new partitions
+     * until their next metadata refresh, and keys would move to other partitions mid-flight.
+     */
+    static final int PARTITIONS = 6;
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private PostgresServer postgres;

@@ -54,7 +54,7 @@ public record PlatformSettings(
         return "http://localhost:" + ports.gateway();
     }
 
-    Path logDir() {
+    public Path logDir() {
         return dataDir.resolve("logs");
     }
 

@@ -4,6 +4,7 @@ import static dev.tokenx.blockchain.support.Orders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tokenx.blockchain.settlement.application.NonceStore;
 import dev.tokenx.blockchain.settlement.application.SettleOrder;
 import dev.tokenx.blockchain.settlement.domain.Settlement;
 import dev.tokenx.blockchain.settlement.domain.SettlementStatus;
@@ -59,6 +60,9 @@ class OrderSettlementTest extends ServiceTest {
 
     @Autowired
     private SettleOrder settleOrder;
+
+    @Autowired
+    private NonceStore nonces;
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
@@ -150,6 +154,18 @@ class OrderSettlementTest extends ServiceTest {
         assertThat(nextNonce())
                 .as("no nonce was taken, so none is missing on chain")
                 .isEqualTo(TestChain.pendingNonce(TestChain.agent()));
+    }
+
+    @Test
+    void counts_on_from_transactions_sent_elsewhere_from_its_account_but_never_back_below_its_own() {
+        String sender = TestChain.newAddress();
+
+        nonces.catchUp(sender, 5).block();
+        nonces.catchUp(sender, 9).block();
+        nonces.catchUp(sender, 3).block();
+
+        assertThat(nonces.allocate(sender).block()).isEqualTo(9);
+        assertThat(nonces.allocate(sender).block()).isEqualTo(10);
     }
 
     @Test
@@ -375,17 +391,18 @@ class OrderSettlementTest extends ServiceTest {
                 .toList();
     }
 
+    /** The agent's next nonce, as the service counts it. */
     private long nextNonce() {
-        await().atMost(PATIENCE)
-                .until(() -> db.sql("SELECT count(*) AS n FROM sender_nonces")
-                                .map(row -> row.get("n", Long.class))
-                                .one()
-                                .block()
-                        > 0);
-        return db.sql("SELECT next_nonce FROM sender_nonces")
+        await().atMost(PATIENCE).until(() -> agentsNextNonce().isPresent());
+        return agentsNextNonce().orElseThrow();
+    }
+
+    private Optional<Long> agentsNextNonce() {
+        return db.sql("SELECT next_nonce FROM sender_nonces WHERE lower(sender) = lower(:agent)")
+                .bind("agent", TestChain.agent())
                 .map(row -> row.get("next_nonce", Long.class))
                 .one()
-                .block();
+                .blockOptional();
     }
 
     private static boolean confirmed(List<DomainEvent> events) {

@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * closed after the class, so no consumer or tracker outlives it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @WithPostgres
 @WithKafka
 @WithAnvil

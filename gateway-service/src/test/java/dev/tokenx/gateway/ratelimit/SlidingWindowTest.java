@@ -34,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             // A cold JVM on a loaded CI machine can exceed the production 300 ms bound on its first script calls.
             "gateway.rate-limit.timeout=2s"
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class SlidingWindowTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(3);

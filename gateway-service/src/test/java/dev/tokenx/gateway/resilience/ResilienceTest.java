@@ -46,7 +46,7 @@ import reactor.core.publisher.Flux;
             "gateway.resilience.bulkhead.max-concurrent-calls.blockchain-service=2",
             "gateway.routing.blockchain-service.response-timeout=3s"
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ResilienceTest {
 
     private static final int DEAD_PORT = closedPort();

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @WithRedis
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class GatewayIntegrationTest {
 
     protected static final StubUpstream UPSTREAM = StubUpstream.start("order-service");

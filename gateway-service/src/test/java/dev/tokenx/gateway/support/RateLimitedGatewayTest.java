@@ -3,6 +3,7 @@ package dev.tokenx.gateway.support;
 import dev.tokenx.testkit.Infrastructure;
 import dev.tokenx.testkit.WithRedis;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import reactor.netty.http.client.HttpClient;
             // its first script calls, and these tests assert counting, not the outage bound (RedisOutageTest does).
             "gateway.rate-limit.timeout=2s"
         })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class RateLimitedGatewayTest {
 
     protected static final StubUpstream ORDERS = StubUpstream.start("order-service");
@@ -67,6 +68,7 @@ public abstract class RateLimitedGatewayTest {
         HttpClient fromOtherAddress = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(fromOtherAddress))
                 .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * ({@link KafkaTopics#newGroupAtEnd()}). Retries are quick (0.1 s, 0.2 s) and few (2) unless a class says otherwise.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @WithKafka
 @WithRedis
 @DirtiesContext

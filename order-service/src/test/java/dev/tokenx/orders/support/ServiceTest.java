@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * on, so that the outbox can be inspected; the context is closed after each class, so no relay outlives its test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @WithPostgres
 @WithKafka
 @WithRedis

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"realtime.websocket.max-subscriptions-per-connection=5"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @WithRedis
 public abstract class ServerTest {
 

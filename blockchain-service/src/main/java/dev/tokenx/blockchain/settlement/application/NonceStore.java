@@ -8,10 +8,12 @@ import reactor.core.publisher.Mono;
  */
 public interface NonceStore {
 
-    Mono<Boolean> tracks(String sender);
-
-    /** Starts counting at {@code nextNonce}; does nothing when the sender is already tracked. */
-    Mono<Void> startAt(String sender, long nextNonce);
+    /**
+     * Starts counting at the node's {@code chainNext}, or moves ahead to it when someone else sent from the sender's
+     * account (an operator with the same key, say). Never moves back: transfers this service signed and the node has
+     * not yet received hold the nonces above it.
+     */
+    Mono<Void> catchUp(String sender, long chainNext);
 
     /**
      * Takes the sender's next nonce. Inside the caller's transaction, which holds the sender's row until it ends: a

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Nonces from the database, started from the node's pending transaction count the first time a sender is seen. From
- * then on the database alone hands them out: the node would count a transaction only once it has received it, so two
- * transfers signed at once would get the same nonce.
+ * Nonces from the database, caught up with the node's pending transaction count the first time this process sees a
+ * sender. From then on the database alone hands them out: the node would count a transaction only once it has
+ * received it, so two transfers signed at once would get the same nonce.
  */
 @Component
 class SenderNonces {
@@ -26,17 +26,13 @@ class SenderNonces {
         if (tracked.contains(sender)) {
             return Mono.empty();
         }
-        return store.tracks(sender)
-                .flatMap(known -> known ? Mono.<Void>empty() : startFromChain(sender))
+        return chain.pendingNonce(sender)
+                .flatMap(chainNext -> store.catchUp(sender, chainNext))
                 .then(Mono.fromRunnable(() -> tracked.add(sender)));
     }
 
     /** The next nonce; only inside a transaction that stores what it signs (see {@link NonceStore#allocate}). */
     Mono<Long> allocate(String sender) {
         return store.allocate(sender);
-    }
-
-    private Mono<Void> startFromChain(String sender) {
-        return chain.pendingNonce(sender).flatMap(next -> store.startAt(sender, next));
     }
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -23,6 +25,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class Settlements {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlements.class);
 
     private final SettlementRepository repository;
     private final OutboxWriter outbox;
@@ -49,7 +53,7 @@ class Settlements {
                 .insert(created.settlement())
                 .then(append(created))
                 .as(transactions::transactional)
-                .doOnSuccess(done -> count(created));
+                .doOnSuccess(done -> recorded(created));
     }
 
     /**
@@ -75,7 +79,7 @@ class Settlements {
                 .update(transition.settlement())
                 .flatMap(saved -> saved ? append(transition) : Mono.error(new ConcurrentSettlementChange(orderId)))
                 .as(transactions::transactional)
-                .doOnSuccess(done -> count(transition));
+                .doOnSuccess(done -> recorded(transition));
     }
 
     private Mono<Void> append(Transition transition) {
@@ -87,8 +91,9 @@ class Settlements {
                 .then();
     }
 
-    private void count(Transition transition) {
+    private void recorded(Transition transition) {
         for (SettlementChange change : transition.changes()) {
+            log.info("Settlement of order {}: {}", transition.settlement().orderId(), change);
             Counter.builder("blockchain.settlement.changes")
                     .description("Settlement events stored for publication, by kind")
                     .tag("change", change.getClass().getSimpleName())

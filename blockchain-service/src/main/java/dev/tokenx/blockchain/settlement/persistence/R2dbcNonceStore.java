@@ -8,11 +8,10 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcNonceStore implements NonceStore {
 
-    private static final String TRACKS = "SELECT count(*) AS n FROM sender_nonces WHERE sender = :sender";
-
-    private static final String START = """
-            INSERT INTO sender_nonces (sender, next_nonce) VALUES (:sender, :nextNonce)
-            ON CONFLICT (sender) DO NOTHING
+    private static final String CATCH_UP = """
+            INSERT INTO sender_nonces (sender, next_nonce) VALUES (:sender, :chainNext)
+            ON CONFLICT (sender) DO UPDATE
+               SET next_nonce = GREATEST(sender_nonces.next_nonce, EXCLUDED.next_nonce), updated_at = now()
             """;
 
     /** The row lock this takes is held until the caller's transaction ends: allocations queue up, in nonce order. */
@@ -29,16 +28,11 @@ class R2dbcNonceStore implements NonceStore {
     }
 
     @Override
-    public Mono<Boolean> tracks(String sender) {
-        return db.sql(TRACKS)
+    public Mono<Void> catchUp(String sender, long chainNext) {
+        return db.sql(CATCH_UP)
                 .bind("sender", sender)
-                .map(row -> row.get("n", Long.class) > 0)
-                .one();
-    }
-
-    @Override
-    public Mono<Void> startAt(String sender, long nextNonce) {
-        return db.sql(START).bind("sender", sender).bind("nextNonce", nextNonce).then();
+                .bind("chainNext", chainNext)
+                .then();
     }
 
     @Override

@@ -35,7 +35,7 @@ import reactor.netty.http.server.HttpServer;
 
 /** Other environments: tokens from an external identity provider, verified against its JWK Set; no local issuer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ExternalIssuerTest {
 
     private static final String IDP_ISSUER = "https://idp.tokenx.test/realms/tokenx";

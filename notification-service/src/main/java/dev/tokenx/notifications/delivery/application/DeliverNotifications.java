@@ -54,6 +54,7 @@ public class DeliverNotifications {
             return;
         }
         publisher.publish(notification);
+        log.info("Sent {} on {} for event {}", notification.event(), notification.channel(), notification.eventId());
         meters.counter("notifications.delivered", "event", notification.event()).increment();
         remember(notification);
     }

@@ -11,6 +11,8 @@ import dev.tokenx.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -29,6 +31,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class PlaceOrder {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaceOrder.class);
 
     private final Traders traders;
     private final TokenCatalog catalog;
@@ -61,7 +65,8 @@ public class PlaceOrder {
     public Mono<Placement> place(PlaceOrderCommand command) {
         return decide(command)
                 .flatMap(order -> record(order, command))
-                .onErrorResume(OrderRejected.class, rejection -> earlierPlacementOr(rejection, command));
+                .onErrorResume(OrderRejected.class, rejection -> earlierPlacementOr(rejection, command))
+                .doOnNext(PlaceOrder::logAccepted);
     }
 
     private Mono<Order> decide(PlaceOrderCommand command) {
@@ -104,6 +109,20 @@ public class PlaceOrder {
             throw new IdempotencyKeyReused(command.idempotencyKey());
         }
         return Placement.replayed(earlier.order());
+    }
+
+    private static void logAccepted(Placement placement) {
+        if (!placement.replayed()) {
+            Order order = placement.order();
+            log.info(
+                    "Order {} accepted: {} {} {} for {} of user {}",
+                    order.id(),
+                    order.side(),
+                    order.quantity(),
+                    order.tokenSymbol(),
+                    order.total(),
+                    order.userId());
+        }
     }
 
     /** PostgreSQL keeps microseconds: the instant answered now is the one read back later. */

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -30,6 +32,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class RecordSettlement {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordSettlement.class);
 
     private final OrderRepository orders;
     private final ProcessedEvents processed;
@@ -62,15 +66,17 @@ public class RecordSettlement {
                 .markProcessed(event.eventId(), EventCatalog.typeOf(event))
                 .filter(Boolean::booleanValue)
                 .flatMap(first -> apply(event, requestId))
-                .as(transactions::transactional);
+                .as(transactions::transactional)
+                .doOnNext(RecordSettlement::logChange)
+                .then();
     }
 
-    private Mono<Void> apply(SettlementEvent event, Optional<String> requestId) {
+    private Mono<Order> apply(SettlementEvent event, Optional<String> requestId) {
         return orders.findForUpdate(event.orderId())
                 .switchIfEmpty(
                         Mono.error(() -> new OrderNotFound(event.orderId().toString())))
                 .flatMap(order -> Mono.justOrEmpty(transition(order, event)))
-                .flatMap(changed -> save(changed, requestId));
+                .flatMap(changed -> save(changed, requestId).thenReturn(changed));
     }
 
     private Optional<Order> transition(Order order, SettlementEvent event) {
@@ -111,6 +117,14 @@ public class RecordSettlement {
                         order.updatedAt())
                 .then(holdings.credit(order.userId(), order.tokenSymbol(), order.quantity(), order.updatedAt()))
                 .flatMap(holding -> outbox.append(OrderEvents.portfolioChanged(order, holding), requestId));
+    }
+
+    private static void logChange(Order order) {
+        log.info(
+                "Order {} is {}{}",
+                order.id(),
+                order.status(),
+                order.failureReason().map(reason -> ": " + reason).orElse(""));
     }
 
     /** PostgreSQL keeps microseconds: the instant published is the one read back later. */

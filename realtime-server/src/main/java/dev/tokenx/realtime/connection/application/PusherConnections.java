@@ -53,6 +53,7 @@ public class PusherConnections {
         Connection connection =
                 new Connection(SocketId.random(random), app, messages, properties.outboundBuffer(), System.nanoTime());
         registry.register(connection);
+        log.info("Connection {} opened for app {}", connection.socketId().value(), app.id());
         connection.send(messages.connectionEstablished(connection.socketId(), properties.activityTimeout()));
         return new ConnectionAttempt.Accepted(connection);
     }
@@ -101,6 +102,7 @@ public class PusherConnections {
     public void closed(Connection connection) {
         connection.finish();
         registry.unregister(connection);
+        log.info("Connection {} closed", connection.socketId().value());
     }
 
     private void subscribe(Connection connection, InboundMessage.Subscribe request) {
@@ -131,6 +133,7 @@ public class PusherConnections {
         }
         // Subscribing twice is answered like the first time: a client that lost the first answer may retry.
         registry.subscribe(connection, channel);
+        log.info("Connection {} subscribed to {}", connection.socketId().value(), channel);
         connection.send(messages.subscriptionSucceeded(channel.value()));
     }
 
