@@ -4,6 +4,7 @@ import dev.tokenx.platform.PlatformSettings;
 import dev.tokenx.platform.RunningPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts the whole local platform once per test JVM, however many classes use it: starting it takes minutes, and the
  * journeys do not need a fresh one. The platform lives in the root context's store, which closes it (services, then
  * servers) and removes its data folder when the last test has run. A test method or {@code @BeforeAll} method asks for
- * it with a {@link RunningPlatform} parameter. The services' logs are kept in {@code target/platform-logs}, for the
+ * it with a {@link RunningPlatform} parameter, or for its {@link PlatformEndpoints}. The services' logs are kept in {@code target/platform-logs}, for the
  * story of a failed journey.
  */
 final class SharedPlatform implements ParameterResolver {
@@ -26,15 +27,22 @@ final class SharedPlatform implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == RunningPlatform.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == RunningPlatform.class || type == PlatformEndpoints.class;
     }
 
     @Override
-    public RunningPlatform resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot()
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        RunningPlatform platform = context.getRoot()
                 .getStore(NAMESPACE)
                 .computeIfAbsent(Started.class, key -> Started.start(), Started.class)
                 .platform();
+        if (parameter.getParameter().getType() == PlatformEndpoints.class) {
+            return new PlatformEndpoints(
+                    URI.create(platform.gatewayUrl()),
+                    platform.infrastructure().anvil().rpcUrl());
+        }
+        return platform;
     }
 
     /** Closed by JUnit with the root context, as every {@link AutoCloseable} in a store is. */

@@ -23,7 +23,7 @@ final class Loopback {
         String host = uri.getHost();
         if (host == null || !isLoopback(host.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(what + " must point at this machine (localhost, 127.0.0.0/8 or [::1]):"
-                    + " the place-order benchmark is a harness for the local platform only, got " + uri);
+                    + " the benchmarks are a harness for the local platform only, got " + uri);
         }
         return uri;
     }

@@ -59,68 +59,94 @@ public final class ChainSetup {
             String treasuryAddress,
             Map<String, String> contractBySymbol) {}
 
+    /**
+     * Who acts on chain for the platform.
+     *
+     * @param ownerPrivateKey deploys, owns and appoints; the settlement agent (blockchain-service signs with it)
+     * @param complianceAgent appointed agent for whitelisting and freezing
+     * @param treasury receives each token's supply
+     * @param verifiedInvestors whitelisted from the start (the KYC-verified demo investors' wallets)
+     */
+    public record Accounts(
+            String ownerPrivateKey, String complianceAgent, String treasury, List<String> verifiedInvestors) {
+
+        public Accounts {
+            verifiedInvestors = List.copyOf(verifiedInvestors);
+        }
+    }
+
     private ChainSetup() {}
 
+    /** The local platform's chain: anvil's dev accounts in the roles the demo data expects. */
     static Deployments ensureDeployed(AnvilChain anvil, Path registry) {
+        List<String> devAccounts = anvil.devAccounts();
+        Accounts accounts = new Accounts(
+                anvil.devPrivateKey(AGENT_ACCOUNT),
+                devAccounts.get(COMPLIANCE_ACCOUNT),
+                devAccounts.get(TREASURY_ACCOUNT),
+                List.of(devAccounts.get(ALICE_ACCOUNT)));
         Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
         try {
-            Map<String, String> known = read(registry);
-            Map<String, String> contracts = new LinkedHashMap<>();
-            AssetTokenDeployment deployment = null;
-            for (DemoToken token : DEMO_TOKENS) {
-                String address = known.get(token.symbol());
-                if (address == null || !hasCode(web3j, address)) {
-                    if (deployment == null) {
-                        deployment = deployment(web3j, anvil);
-                    }
-                    address = deployment.deploy(spec(anvil, token)).address();
-                } else {
-                    appointComplianceAgent(web3j, anvil, address);
-                }
-                contracts.put(token.symbol(), address);
-            }
-            write(registry, contracts);
             return new Deployments(
-                    anvil.devPrivateKey(AGENT_ACCOUNT),
+                    accounts.ownerPrivateKey(),
                     anvil.devPrivateKey(COMPLIANCE_ACCOUNT),
-                    anvil.devAccounts().get(TREASURY_ACCOUNT),
-                    contracts);
+                    accounts.treasury(),
+                    ensureDeployed(web3j, anvil.chainId(), accounts, registry));
         } finally {
             web3j.shutdown();
         }
     }
 
-    private static AssetTokenDeployment deployment(Web3j web3j, AnvilChain anvil) {
-        return new AssetTokenDeployment(web3j, ownerSigner(web3j, anvil), new AssetTokenGasProvider(GAS_PRICE));
+    /**
+     * Deploys each demo token that the registry does not know or the chain no longer has, and appoints the compliance
+     * agent on those it keeps.
+     *
+     * @return the contract address of each demo token, by symbol
+     */
+    static Map<String, String> ensureDeployed(Web3j web3j, long chainId, Accounts accounts, Path registry) {
+        Map<String, String> known = read(registry);
+        Map<String, String> contracts = new LinkedHashMap<>();
+        FastRawTransactionManager owner = ownerSigner(web3j, chainId, accounts);
+        for (DemoToken token : DEMO_TOKENS) {
+            String address = known.get(token.symbol());
+            if (address == null || !hasCode(web3j, address)) {
+                address = new AssetTokenDeployment(web3j, owner, new AssetTokenGasProvider(GAS_PRICE))
+                        .deploy(spec(accounts, token))
+                        .address();
+            } else {
+                appointComplianceAgent(web3j, owner, accounts, address);
+            }
+            contracts.put(token.symbol(), address);
+        }
+        write(registry, contracts);
+        return contracts;
     }
 
     /** A data folder from before the compliance agent existed keeps its contracts: the owner appoints it there. */
-    private static void appointComplianceAgent(Web3j web3j, AnvilChain anvil, String address) {
-        String compliance = anvil.devAccounts().get(COMPLIANCE_ACCOUNT);
-        AssetTokenContract token = AssetTokenContract.load(
-                address, web3j, ownerSigner(web3j, anvil), new AssetTokenGasProvider(GAS_PRICE));
-        if (!token.isAgent(compliance)) {
-            token.addAgent(compliance);
+    private static void appointComplianceAgent(
+            Web3j web3j, FastRawTransactionManager owner, Accounts accounts, String address) {
+        AssetTokenContract token = AssetTokenContract.load(address, web3j, owner, new AssetTokenGasProvider(GAS_PRICE));
+        if (!token.isAgent(accounts.complianceAgent())) {
+            token.addAgent(accounts.complianceAgent());
         }
     }
 
-    private static FastRawTransactionManager ownerSigner(Web3j web3j, AnvilChain anvil) {
+    private static FastRawTransactionManager ownerSigner(Web3j web3j, long chainId, Accounts accounts) {
         return new FastRawTransactionManager(
                 web3j,
-                Credentials.create(anvil.devPrivateKey(AGENT_ACCOUNT)),
-                anvil.chainId(),
+                Credentials.create(accounts.ownerPrivateKey()),
+                chainId,
                 new PollingTransactionReceiptProcessor(web3j, 200, 150));
     }
 
-    private static TokenSpec spec(AnvilChain anvil, DemoToken token) {
-        List<String> accounts = anvil.devAccounts();
+    private static TokenSpec spec(Accounts accounts, DemoToken token) {
         return new TokenSpec(
                 token.name(),
                 token.symbol(),
-                accounts.get(TREASURY_ACCOUNT),
+                accounts.treasury(),
                 BigInteger.valueOf(token.supply()),
-                List.of(accounts.get(COMPLIANCE_ACCOUNT)),
-                List.of(accounts.get(TREASURY_ACCOUNT), accounts.get(ALICE_ACCOUNT)));
+                List.of(accounts.complianceAgent()),
+                accounts.verifiedInvestors());
     }
 
     private static boolean hasCode(Web3j web3j, String address) {

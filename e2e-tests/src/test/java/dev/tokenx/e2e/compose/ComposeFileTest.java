@@ -2,6 +2,7 @@ package dev.tokenx.e2e.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenx.platform.ChainSetupCommand;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -51,6 +52,9 @@ class ComposeFileTest {
 
     private static final Set<String> INFRASTRUCTURE_SERVICES = Set.of("kafka", "postgres", "redis", "anvil");
 
+    /** Run once to completion; whoever needs their work waits for {@code service_completed_successfully}. */
+    private static final Set<String> JOBS = Set.of("chain-setup");
+
     private static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|SECRET|PRIVATE_KEY|CREDENTIAL|API_KEY");
 
     /** {@code ${NAME}} or {@code ${NAME:?message}}: taken from the environment, with no default to fall back on. */
@@ -77,9 +81,10 @@ class ComposeFileTest {
     }
 
     @Test
-    void declares_the_six_services_and_the_four_infrastructure_servers() {
+    void declares_the_six_services_the_four_infrastructure_servers_and_the_chain_setup_job() {
         Set<String> expected = new TreeSet<>(APPLICATION_SERVICES);
         expected.addAll(INFRASTRUCTURE_SERVICES);
+        expected.addAll(JOBS);
 
         assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -148,19 +153,43 @@ class ComposeFileTest {
     }
 
     @Test
-    void every_dependency_is_on_a_health_check_that_exists() {
+    void every_dependency_is_on_a_health_check_that_exists_or_on_a_job_that_ran() {
         services.forEach((name, service) -> {
             Map<String, Object> dependsOn = map(service.getOrDefault("depends_on", Map.of()));
             dependsOn.forEach((dependency, condition) -> {
-                assertThat(map(condition))
-                        .as("%s depends_on %s", name, dependency)
-                        .containsEntry("condition", "service_healthy");
                 assertThat(services.get(dependency))
                         .as("%s, which %s waits for", dependency, name)
-                        .isNotNull()
-                        .containsKey("healthcheck");
+                        .isNotNull();
+                if (JOBS.contains(dependency)) {
+                    assertThat(map(condition))
+                            .as("%s depends_on %s", name, dependency)
+                            .containsEntry("condition", "service_completed_successfully");
+                    assertThat(services.get(dependency)).containsEntry("restart", "no");
+                } else {
+                    assertThat(map(condition))
+                            .as("%s depends_on %s", name, dependency)
+                            .containsEntry("condition", "service_healthy");
+                    assertThat(services.get(dependency))
+                            .as("%s, which %s waits for", dependency, name)
+                            .containsKey("healthcheck");
+                }
             });
         });
+    }
+
+    @Test
+    void the_chain_setup_job_hands_blockchain_service_its_token_contracts() {
+        Map<String, String> job = environment(services.get("chain-setup"));
+        String jobVolume = volumeAt(services.get("chain-setup"), job.get("CHAIN_SETUP_DIR"));
+        String imported = environment(services.get("blockchain-service")).get("SPRING_CONFIG_IMPORT");
+
+        assertThat(imported).isEqualTo("file:" + job.get("CHAIN_SETUP_DIR") + "/" + ChainSetupCommand.TOKENS_FILE);
+        assertThat(volumeAt(services.get("blockchain-service"), job.get("CHAIN_SETUP_DIR")))
+                .isEqualTo(jobVolume);
+        assertThat(map(compose.get("volumes"))).containsKey(jobVolume);
+        assertThat(job.get("CHAIN_OWNER_PRIVATE_KEY"))
+                .as("the owner deploys, and is the settlement agent blockchain-service signs as")
+                .isEqualTo(environment(services.get("blockchain-service")).get("BLOCKCHAIN_SIGNER_PRIVATE_KEY"));
     }
 
     @Test
@@ -240,6 +269,17 @@ class ComposeFileTest {
                 .forEach(source -> assertThat(repository.resolve(source))
                         .as("%s mount of %s", source, name)
                         .exists()));
+    }
+
+    /** The named volume a service mounts at {@code path} (short syntax {@code volume:path[:mode]}). */
+    private static String volumeAt(Map<String, Object> service, String path) {
+        return list(service.getOrDefault("volumes", List.of())).stream()
+                .map(String::valueOf)
+                .map(volume -> volume.split(":"))
+                .filter(parts -> parts.length >= 2 && parts[1].equals(path))
+                .map(parts -> parts[0])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing is mounted at " + path));
     }
 
     /** The file name Maven gives the module's jar: its finalName, or artifactId-version without one. */
