@@ -1,13 +1,9 @@
 package dev.tokenx.loadtests;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -16,14 +12,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
-import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,7 +37,6 @@ public class PlaceOrderSimulation extends Simulation {
 
     private static final int AIM_RATE = 500;
     private static final int SATURATION_AIM_PER_SECOND = 1_500;
-    private static final String RESPONSE_TIME = "responseTimeMillis";
 
     private static final String ORDER = "{\"tokenSymbol\":\"BLRTECH\",\"side\":\"BUY\",\"quantity\":1}";
 
@@ -60,46 +50,19 @@ public class PlaceOrderSimulation extends Simulation {
     private final AtomicLong keySequence = new AtomicLong();
 
     public PlaceOrderSimulation() {
-        FeederBuilder<Object> investors = listFeeder(bearerTokens()).circular();
-        HttpProtocolBuilder gateway = http.baseUrl(settings.gatewayUrl().toString())
-                // Gatling would first call its own web site to warm up; this benchmark talks to localhost only.
-                .disableWarmUp()
-                // Many investors' apps behind one pool of keep-alive connections: the benchmark measures placing
-                // orders, not TCP handshakes, and does not run the machine out of ephemeral ports.
-                .shareConnections()
-                .acceptHeader("application/json")
-                .contentTypeHeader("application/json");
-        ScenarioBuilder warmUp = scenario(WARM_UP).exec(tallied(warmUpTally, placeOrder(WARM_UP, investors)));
-        ScenarioBuilder measured = scenario(MEASURED).exec(tallied(measuredTally, placeOrder(MEASURED, investors)));
-        setUp(population(warmUp, measured)).protocols(gateway).assertions(aims());
-    }
-
-    private static ChainBuilder tallied(Tally tally, ChainBuilder order) {
-        return exec(session -> {
-                    tally.sending();
-                    return session;
-                })
-                .exec(order)
-                .exec(session -> {
-                    if (session.isFailed()) {
-                        tally.failed();
-                    } else {
-                        tally.accepted(session.getInt(RESPONSE_TIME));
-                    }
-                    return session;
-                });
-    }
-
-    private List<Map<String, Object>> bearerTokens() {
         BenchInvestors.Seeded seeded = BenchInvestors.of(settings).seed(settings.investors());
         System.out.printf(
                 "%nplace-order benchmark: %s%nInvestors bench-0001..bench-%04d ready (%d opened, %d funded now).%n%n",
                 settings.describe(), settings.investors(), seeded.accountsOpened(), seeded.depositsMade());
-        BenchTokens tokens = new BenchTokens(settings.tokens());
-        Instant now = Instant.now();
-        return seeded.investors().stream()
-                .map(investor -> Map.<String, Object>of("token", tokens.mint(investor, now, settings.tokenLifetime())))
-                .toList();
+        FeederBuilder<Object> investors =
+                listFeeder(BenchScenarios.bearerTokens(settings, seeded)).circular();
+        ScenarioBuilder warmUp =
+                scenario(WARM_UP).exec(BenchScenarios.tallied(warmUpTally, placeOrder(WARM_UP, investors)));
+        ScenarioBuilder measured =
+                scenario(MEASURED).exec(BenchScenarios.tallied(measuredTally, placeOrder(MEASURED, investors)));
+        setUp(BenchScenarios.phases(settings, warmUp, measured))
+                .protocols(BenchScenarios.protocol(settings))
+                .assertions(aims());
     }
 
     private ChainBuilder placeOrder(String name, FeederBuilder<Object> investors) {
@@ -109,33 +72,7 @@ public class PlaceOrderSimulation extends Simulation {
                         .header("Authorization", "Bearer #{token}")
                         .header("Idempotency-Key", session -> keyPrefix + keySequence.incrementAndGet())
                         .body(StringBody(ORDER))
-                        .check(status().is(202), responseTimeInMillis().saveAs(RESPONSE_TIME)));
-    }
-
-    private PopulationBuilder population(ScenarioBuilder warmUp, ScenarioBuilder measured) {
-        Duration warmUpTime = settings.warmUp();
-        Duration measuredTime = settings.duration();
-        PopulationBuilder measuredLoad = switch (settings.shape()) {
-            case OPEN ->
-                measured.injectOpen(
-                        constantUsersPerSec(settings.ratePerSecond()).during(measuredTime));
-            case SATURATION ->
-                measured.injectClosed(
-                        constantConcurrentUsers(settings.concurrency()).during(measuredTime));
-        };
-        if (warmUpTime.isZero()) {
-            return measuredLoad;
-        }
-        PopulationBuilder warmUpLoad = switch (settings.shape()) {
-            case OPEN ->
-                warmUp.injectOpen(rampUsersPerSec(Math.max(1, settings.ratePerSecond() / 10))
-                        .to(settings.ratePerSecond())
-                        .during(warmUpTime));
-            case SATURATION ->
-                warmUp.injectClosed(
-                        constantConcurrentUsers(settings.concurrency()).during(warmUpTime));
-        };
-        return warmUpLoad.andThen(measuredLoad);
+                        .check(status().is(202), responseTimeInMillis().saveAs(BenchScenarios.RESPONSE_TIME)));
     }
 
     /** Every measured order accepted; in the open shape also the latency aim. */

@@ -14,7 +14,6 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,11 +64,6 @@ public class SettlementSimulation extends Simulation {
         List<Map<String, Object>> investors = prepareInvestors();
         watcher = CompletionWatcher.start(chain.kafkaBootstrap(), tally);
         FeederBuilder<Object> feeder = listFeeder(investors).circular();
-        HttpProtocolBuilder gateway = http.baseUrl(settings.gatewayUrl().toString())
-                .disableWarmUp()
-                .shareConnections()
-                .acceptHeader("application/json")
-                .contentTypeHeader("application/json");
         ScenarioBuilder warmUp = scenario(WARM_UP).exec(placeOrder(WARM_UP, feeder));
         ScenarioBuilder measured = scenario(MEASURED)
                 .exec(placeOrder(MEASURED, feeder))
@@ -81,17 +75,13 @@ public class SettlementSimulation extends Simulation {
                     }
                     return session;
                 });
-        setUp(population(warmUp, measured)).protocols(gateway);
+        setUp(population(warmUp, measured)).protocols(BenchScenarios.protocol(settings));
     }
 
     private List<Map<String, Object>> prepareInvestors() {
         BenchInvestors.Seeded seeded = BenchInvestors.of(settings).seed(settings.investors());
-        BenchTokens tokens = new BenchTokens(settings.tokens());
-        Instant now = Instant.now();
-        List<String> bearerTokens = seeded.investors().stream()
-                .map(investor -> tokens.mint(investor, now, settings.tokenLifetime()))
-                .toList();
-        String contract = contractAddress(bearerTokens.getFirst());
+        List<Map<String, Object>> bearerTokens = BenchScenarios.bearerTokens(settings, seeded);
+        String contract = contractAddress((String) bearerTokens.getFirst().get("token"));
         Web3j web3j = Web3j.build(new HttpService(chain.rpcUrl().toString()));
         int whitelisted;
         try {

@@ -9,6 +9,7 @@ import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.Topics;
 import dev.tokenx.testkit.Infrastructure;
 import dev.tokenx.testkit.TestDatabases;
+import dev.tokenx.testkit.TopicReader;
 import dev.tokenx.testkit.WithKafka;
 import dev.tokenx.testkit.WithPostgres;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -6,6 +6,7 @@ import dev.tokenx.events.DomainEvent;
 import dev.tokenx.events.EventHeaders;
 import dev.tokenx.events.EventJson;
 import dev.tokenx.events.Topics;
+import dev.tokenx.testkit.TopicReader;
 import dev.tokenx.testkit.WithAnvil;
 import dev.tokenx.testkit.WithKafka;
 import dev.tokenx.testkit.WithPostgres;

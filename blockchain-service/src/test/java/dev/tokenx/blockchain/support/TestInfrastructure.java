@@ -45,7 +45,7 @@ public final class TestInfrastructure {
         tokens.forEach(
                 (symbol, contract) -> add(registry, "blockchain.tokens." + symbol + ".contract-address", contract));
         add(registry, "blockchain.confirmations.poll-interval", "200ms");
-        add(registry, "blockchain.security.jwt.secret", JWT_SECRET);
+        add(registry, "tokenx.security.jwt.secret", JWT_SECRET);
         add(registry, "tokenx.outbox.poll-interval", "20ms");
         add(registry, "tokenx.outbox.backoff-max", "1s");
         // An outage must surface within a test's patience.

@@ -20,8 +20,18 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfiguration {
 
     @Bean
-    CheckRateLimit checkRateLimit(RedissonClient redisson, RateLimitProperties rateLimit) {
-        return new CheckRateLimit(new RedisRequestLog(redisson, rateLimit.keyPrefix()), rateLimit.timeout());
+    RedisRequestLog requestLog(RedissonClient redisson, RateLimitProperties rateLimit) {
+        return new RedisRequestLog(redisson, rateLimit.keyPrefix());
+    }
+
+    @Bean
+    CheckRateLimit checkRateLimit(RedisRequestLog requestLog, RateLimitProperties rateLimit) {
+        return new CheckRateLimit(requestLog, rateLimit.timeout());
+    }
+
+    @Bean
+    RateLimiterWarmUp rateLimiterWarmUp(RedisRequestLog requestLog) {
+        return new RateLimiterWarmUp(requestLog);
     }
 
     @Bean

@@ -61,7 +61,7 @@ public abstract class ServiceTest {
         registry.add("notifications.pusher.key", () -> TestApp.KEY);
         registry.add("notifications.pusher.secret", () -> pusherSecret);
         registry.add("notifications.pusher.host", () -> pusherHost);
-        registry.add("notifications.security.jwt.secret", () -> Jwts.SECRET);
+        registry.add("tokenx.security.jwt.secret", () -> Jwts.SECRET);
     }
 
     protected String authEndpoint() {

@@ -9,7 +9,7 @@ import dev.tokenx.events.EventJson;
 import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.Topics;
 import dev.tokenx.orders.support.ServiceTest;
-import dev.tokenx.orders.support.TopicReader;
+import dev.tokenx.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

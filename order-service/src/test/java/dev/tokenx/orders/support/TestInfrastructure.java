@@ -27,7 +27,7 @@ public final class TestInfrastructure {
         property.accept("spring.flyway.password", postgres.password());
         property.accept("spring.kafka.bootstrap-servers", Infrastructure.kafka().bootstrapServers());
         property.accept("orders.redis.address", Infrastructure.redis().uri());
-        property.accept("orders.security.jwt.secret", JWT_SECRET);
+        property.accept("tokenx.security.jwt.secret", JWT_SECRET);
         property.accept("orders.demo-data.enabled", "true");
         // Small pools: a test runs a handful of requests, and several contexts may be open at once.
         property.accept("spring.r2dbc.pool.initial-size", "2");

@@ -22,7 +22,7 @@ import dev.tokenx.orders.support.LedgerAudit;
 import dev.tokenx.orders.support.ServiceTest;
 import dev.tokenx.orders.support.SettlementFeed;
 import dev.tokenx.orders.support.StoreSnapshot;
-import dev.tokenx.orders.support.TopicReader;
+import dev.tokenx.testkit.TopicReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -34,7 +34,7 @@ class JwkSetVerificationTest extends ServiceTest {
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
-        registry.add("orders.security.jwt.jwk-set-uri", () -> "http://127.0.0.1:" + JWK_SET.port() + "/jwks");
+        registry.add("tokenx.security.jwt.jwk-set-uri", () -> "http://127.0.0.1:" + JWK_SET.port() + "/jwks");
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.tokenx.blockchain.shared.security;
+package dev.tokenx.security;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +11,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problems with the platform's {@code code} ({@code UNAUTHORIZED}, {@code FORBIDDEN}) and the
- * RFC 6750 challenge, like every other service's answers.
+ * RFC 6750 challenge, like every other service's answers. The default of a service that has no problem writer of its
+ * own for them.
  */
-@Component
 class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private static final String REQUEST_ID = "X-Request-Id";

@@ -1,4 +1,4 @@
-package dev.tokenx.orders.shared.security;
+package dev.tokenx.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -6,8 +6,13 @@ import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -21,38 +26,56 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every API call carries a verified JWT; the user id is its {@code sub}, which must be a UUID. Roles come from the
- * {@code roles} claim. Stateless: no session, no CSRF token, no saved request.
+ * The resource-server security every service behind the gateway shares (a service never trusts a user id that did
+ * not come from a verified token): each request but health, info and metrics carries a JWT verified with {@link
+ * JwtProperties}; its {@code sub} must be a UUID (the user id), its {@code roles} claim gives the roles. Stateless: no
+ * session, no CSRF token, no saved request. A service adds its own rules with a {@link ServiceAuthorizationRules}
+ * bean, and may answer 401 and 403 itself with its own {@link ServerAuthenticationEntryPoint} and {@link
+ * ServerAccessDeniedHandler} beans.
  */
-@Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class ServiceSecurityAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(ServiceSecurityAutoConfiguration.class);
 
     @Bean
+    @ConditionalOnMissingBean({ServerAuthenticationEntryPoint.class, ServerAccessDeniedHandler.class})
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+        return new ProblemSecurityHandlers(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     SecurityWebFilterChain securityWebFilterChain(
             ServerHttpSecurity http,
             ReactiveJwtDecoder jwtDecoder,
-            ProblemAuthenticationEntryPoint unauthenticated,
-            ProblemAccessDeniedHandler forbidden) {
+            ServerAuthenticationEntryPoint unauthenticated,
+            ServerAccessDeniedHandler forbidden,
+            ObjectProvider<ServiceAuthorizationRules> serviceRules) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
-                        .pathMatchers("/api/trading/**")
-                        .hasRole("USER")
-                        .anyExchange()
-                        .authenticated())
+                .authorizeExchange(exchanges -> {
+                    exchanges
+                            .pathMatchers(
+                                    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                            .permitAll();
+                    serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(unauthenticated)
@@ -63,6 +86,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.usesJwkSet()) {
@@ -80,7 +104,7 @@ class SecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtAudienceValidator(properties.audience()),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, SecurityConfiguration::isUuid)));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, ServiceSecurityAutoConfiguration::isUuid)));
         return decoder;
     }
 

@@ -1,4 +1,4 @@
-package dev.tokenx.orders.shared.security;
+package dev.tokenx.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

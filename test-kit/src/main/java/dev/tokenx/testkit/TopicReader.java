@@ -1,8 +1,7 @@
-package dev.tokenx.blockchain.support;
+package dev.tokenx.testkit;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.tokenx.testkit.Infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a whole topic from the beginning, as an independent consumer would. Topics are shared by the test classes
+ * Reads a whole topic from the beginning, as an independent consumer would (a group of its own, committing nothing,
+ * reading committed records only). Topics are shared by the test classes
  * of a JVM, so tests pick out their own records by key or event id.
  */
 public final class TopicReader implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class TopicReader implements AutoCloseable {
         Properties config = new Properties();
         config.put(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "blockchain-service-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
