@@ -83,3 +83,47 @@ report_cpu() {
       printf "  %-16s %7.1f s  (other work on the machine)\n", "everything else", rest
     }'
 }
+
+# Runs a Gatling simulation of load-tests ($1: its class name) with the remaining arguments as -D options, then
+# reports where the CPU went per unit of work: $2 names the unit, $3 is a sed -E expression that prints the unit count
+# from the simulation's "==== " summary lines. Returns the simulation's exit status.
+run_simulation() {
+  local simulation=$1 unit=$2 count_expression=$3 output before after summary status
+  shift 3
+  echo "Machine: $(nproc) CPUs; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  output=$(mktemp)
+  generator_ticks "$output" > "$output.before"
+  before=$(cpu_snapshot; cat "$output.before")
+  set +e
+  ./mvnw -B -ntp -pl load-tests gatling:test -Dgatling.simulationClass="dev.tokenx.loadtests.$simulation" "$@" \
+    | tee "$output"
+  status=${PIPESTATUS[0]}
+  set -e
+  summary=$(grep -E '^==== ' "$output" || true)
+  generator_ticks "$output" > "$output.after"
+  after=$(cpu_snapshot; cat "$output.after")
+
+  echo
+  echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews the numbers)"
+  report_cpu "$before" "$after" "$(printf '%s\n' "$summary" | sed -nE "$count_expression")" "$unit"
+  printf '%s\n' "$summary"
+  if grep -q 'found 429' "$output"; then
+    echo "Some orders were refused by the gateway's rate limits (429), and every request comes from 127.0.0.1: start the"
+    echo "platform with the trading limits raised, e.g. RATE_LIMIT_MODERATE=100000000 RATE_LIMIT_MODERATE_IP=0 ./run-local.sh"
+  fi
+  echo "Gatling report: load-tests/target/gatling/ (newest folder, index.html)"
+  rm -f "$output" "$output.before" "$output.after"
+  return "$status"
+}
+
+# The gateway URL among -D options ($gateway keeps its default otherwise); anything but -D options is refused.
+parse_bench_options() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      -Dbench.gatewayUrl=*) gateway=${arg#*=} ;;
+      -D*) ;;
+      *) echo "Unexpected argument '$arg': pass options as -Dname=value." >&2; usage; exit 2 ;;
+    esac
+  done
+}

@@ -32,41 +32,11 @@ case "$shape" in
 esac
 
 gateway=http://localhost:8080
-for arg in "$@"; do
-  case "$arg" in
-    -Dbench.gatewayUrl=*) gateway=${arg#*=} ;;
-    -D*) ;;
-    *) echo "Unexpected argument '$arg': pass options as -Dname=value." >&2; usage; exit 2 ;;
-  esac
-done
-
 source scripts/bench-lib.sh
+parse_bench_options "$@"
 require_loopback_gateway
 require_running_platform
 source scripts/use-jdk.sh
 
-echo "Machine: $(nproc) CPUs; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-output=$(mktemp)
-trap 'rm -f "$output" "$output.before" "$output.after"' EXIT
-generator_ticks "$output" > "$output.before"
-before=$(cpu_snapshot; cat "$output.before")
-set +e
-./mvnw -B -ntp -pl load-tests gatling:test -Dgatling.simulationClass=dev.tokenx.loadtests.PlaceOrderSimulation \
-  -Dbench.shape="$shape" "$@" | tee "$output"
-status=${PIPESTATUS[0]}
-set -e
-summary=$(grep -E '^==== ' "$output" || true)
-generator_ticks "$output" > "$output.after"
-after=$(cpu_snapshot; cat "$output.after")
-
-echo
-echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews the numbers)"
-orders=$(printf '%s\n' "$summary" | sed -nE 's/^==== all phases: ([0-9]+) orders accepted.*/\1/p')
-report_cpu "$before" "$after" "${orders:-0}" "accepted order"
-printf '%s\n' "$summary"
-if grep -q 'found 429' "$output"; then
-  echo "Some orders were refused by the gateway's rate limits (429), and every request comes from 127.0.0.1: start the"
-  echo "platform with the trading limits raised, e.g. RATE_LIMIT_MODERATE=100000000 RATE_LIMIT_MODERATE_IP=0 ./run-local.sh"
-fi
-echo "Gatling report: load-tests/target/gatling/ (newest folder, index.html)"
-exit "$status"
+run_simulation PlaceOrderSimulation "accepted order" 's/^==== all phases: ([0-9]+) orders accepted.*/\1/p' \
+  -Dbench.shape="$shape" "$@"

@@ -1,12 +1,16 @@
 package dev.tokenx.loadtests;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** What the simulations share: the HTTP protocol, the investors' tokens, the phases, and the tally of answers. */
 final class BenchScenarios {
@@ -41,6 +47,32 @@ final class BenchScenarios {
         return seeded.investors().stream()
                 .map(investor -> Map.<String, Object>of("token", tokens.mint(investor, now, settings.tokenLifetime())))
                 .toList();
+    }
+
+    /** {@code POST /api/trading/place-order} as the investor of the feeder's next record, under a fresh key. */
+    static ChainBuilder placeOrder(
+            String name,
+            FeederBuilder<Object> investors,
+            String order,
+            Supplier<String> idempotencyKeys,
+            CheckBuilder... checks) {
+        return feed(investors)
+                .exec(http(name)
+                        .post("/api/trading/place-order")
+                        .header("Authorization", "Bearer #{token}")
+                        .header("Idempotency-Key", session -> idempotencyKeys.get())
+                        .body(StringBody(order))
+                        .check(checks));
+    }
+
+    /**
+     * Idempotency keys for one run, shared by its phases: the run's start in base 36, then a sequence number, so that
+     * no key repeats one of an earlier run (a repeated key would replay that run's order instead of placing one).
+     */
+    static Supplier<String> idempotencyKeys(String benchmark) {
+        String prefix = benchmark + "-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+        AtomicLong sequence = new AtomicLong();
+        return () -> prefix + sequence.incrementAndGet();
     }
 
     /** Counts the request's outcome in {@code tally}; the request must save {@link #RESPONSE_TIME} when it passes. */

@@ -1,12 +1,9 @@
 package dev.tokenx.loadtests;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.Assertion;
@@ -15,7 +12,7 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/trading/place-order} through the gateway, on the local platform: one BLRTECH bought per order, a
@@ -44,10 +41,7 @@ public class PlaceOrderSimulation extends Simulation {
     private final Tally warmUpTally = new Tally();
     private final Tally measuredTally = new Tally();
 
-    /** Keys are unique across runs too: the run's start in base 36, then a sequence number. */
-    private final String keyPrefix = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-
-    private final AtomicLong keySequence = new AtomicLong();
+    private final Supplier<String> idempotencyKeys = BenchScenarios.idempotencyKeys("bench");
 
     public PlaceOrderSimulation() {
         BenchInvestors.Seeded seeded = BenchInvestors.of(settings).seed(settings.investors());
@@ -66,13 +60,13 @@ public class PlaceOrderSimulation extends Simulation {
     }
 
     private ChainBuilder placeOrder(String name, FeederBuilder<Object> investors) {
-        return feed(investors)
-                .exec(http(name)
-                        .post("/api/trading/place-order")
-                        .header("Authorization", "Bearer #{token}")
-                        .header("Idempotency-Key", session -> keyPrefix + keySequence.incrementAndGet())
-                        .body(StringBody(ORDER))
-                        .check(status().is(202), responseTimeInMillis().saveAs(BenchScenarios.RESPONSE_TIME)));
+        return BenchScenarios.placeOrder(
+                name,
+                investors,
+                ORDER,
+                idempotencyKeys,
+                status().is(202),
+                responseTimeInMillis().saveAs(BenchScenarios.RESPONSE_TIME));
     }
 
     /** Every measured order accepted; in the open shape also the latency aim. */

@@ -1,12 +1,9 @@
 package dev.tokenx.loadtests;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -23,7 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import tools.jackson.databind.JsonNode;
@@ -55,8 +52,7 @@ public class SettlementSimulation extends Simulation {
     private final SettlementSettings chain = SettlementSettings.from(System.getProperties());
     private final SettlementTally tally = new SettlementTally();
     private final String order;
-    private final String keyPrefix = "settle-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-    private final AtomicLong keySequence = new AtomicLong();
+    private final Supplier<String> idempotencyKeys = BenchScenarios.idempotencyKeys("settle");
     private final CompletionWatcher watcher;
 
     public SettlementSimulation() {
@@ -140,13 +136,13 @@ public class SettlementSimulation extends Simulation {
     }
 
     private ChainBuilder placeOrder(String name, FeederBuilder<Object> investors) {
-        return feed(investors)
-                .exec(http(name)
-                        .post("/api/trading/place-order")
-                        .header("Authorization", "Bearer #{token}")
-                        .header("Idempotency-Key", session -> keyPrefix + keySequence.incrementAndGet())
-                        .body(StringBody(order))
-                        .check(status().is(202), jsonPath("$.orderId").saveAs(ORDER_ID)));
+        return BenchScenarios.placeOrder(
+                name,
+                investors,
+                order,
+                idempotencyKeys,
+                status().is(202),
+                jsonPath("$.orderId").saveAs(ORDER_ID));
     }
 
     private PopulationBuilder population(ScenarioBuilder warmUp, ScenarioBuilder measured) {

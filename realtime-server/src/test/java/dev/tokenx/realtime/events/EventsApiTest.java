@@ -15,11 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * {@code POST /apps/{id}/events} and {@code /batch_events}: the request signature and the limits of the Pusher
@@ -31,8 +33,19 @@ class EventsApiTest extends ServerTest {
     private static final String BATCH = "/apps/" + TestApps.LOCAL.id() + "/batch_events";
     private static final String BODY = "{\"name\":\"price-update\",\"channels\":[\"prices\"],\"data\":\"{}\"}";
 
-    @Autowired
     private WebTestClient http;
+
+    /**
+     * A new connection per request: the server closes a connection whose oversized body it refused unread, and a
+     * pooled client could hand that closing connection to the next test (which then fails with a reset).
+     */
+    @BeforeEach
+    void unpooledClient() {
+        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
 
     private WebTestClient.ResponseSpec post(URI uri, String body) {
         return http.post()
