@@ -5,6 +5,7 @@ import dev.tokenx.events.DomainEvent;
 import dev.tokenx.events.Topics;
 import dev.tokenx.events.kafka.DomainEventDeserializer;
 import dev.tokenx.events.kafka.DomainEventSerializer;
+import dev.tokenx.events.kafka.SkipUnknownEvents;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,12 @@ class KafkaConsumerConfiguration {
                 ErrorHandlingDeserializer.class,
                 ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
                 DomainEventDeserializer.class));
+    }
+
+    /** Event types newer than this build are skipped, not dead-lettered (Boot puts the filter on the factory). */
+    @Bean
+    SkipUnknownEvents skipUnknownEvents() {
+        return new SkipUnknownEvents();
     }
 
     @Bean

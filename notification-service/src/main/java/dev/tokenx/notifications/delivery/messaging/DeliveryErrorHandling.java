@@ -3,6 +3,7 @@ package dev.tokenx.notifications.delivery.messaging;
 import dev.tokenx.events.DomainEvent;
 import dev.tokenx.events.Topics;
 import dev.tokenx.events.kafka.DomainEventSerializer;
+import dev.tokenx.events.kafka.SkipUnknownEvents;
 import dev.tokenx.notifications.delivery.application.RealtimeDeliveryFailed;
 import dev.tokenx.notifications.delivery.domain.UndeliverableEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,12 @@ import org.springframework.util.backoff.FixedBackOff;
 class DeliveryErrorHandling {
 
     private static final BackOff NO_RETRIES = new FixedBackOff(0, 0);
+
+    /** Event types newer than this build are skipped, not dead-lettered (Boot puts the filter on the factory). */
+    @Bean
+    SkipUnknownEvents skipUnknownEvents() {
+        return new SkipUnknownEvents();
+    }
 
     @Bean
     DefaultErrorHandler deliveryErrorHandler(
