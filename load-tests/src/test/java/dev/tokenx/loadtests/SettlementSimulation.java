@@ -102,9 +102,7 @@ public class SettlementSimulation extends Simulation {
                 whitelisted,
                 chain.tokenSymbol(),
                 contract);
-        return bearerTokens.stream()
-                .map(token -> Map.<String, Object>of("token", token))
-                .toList();
+        return bearerTokens;
     }
 
     /** The token's contract, as the platform publishes it on {@code GET /api/chain}. */
