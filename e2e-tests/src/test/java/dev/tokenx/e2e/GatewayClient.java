@@ -46,11 +46,21 @@ final class GatewayClient {
     }
 
     Answer placeOrder(String token, String idempotencyKey, String json) {
-        return send(post("/api/trading/place-order", token)
+        return send(placing(token, idempotencyKey, json).build());
+    }
+
+    /** As a frontend that names its request: the platform keeps the id ({@code X-Request-Id}) from there on. */
+    Answer placeOrder(String token, String idempotencyKey, String json, String requestId) {
+        return send(placing(token, idempotencyKey, json)
+                .header("X-Request-Id", requestId)
+                .build());
+    }
+
+    private HttpRequest.Builder placing(String token, String idempotencyKey, String json) {
+        return post("/api/trading/place-order", token)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(body(json))
-                .build());
+                .POST(body(json));
     }
 
     /** A form post, as Pusher clients send their channel authorization requests. */

@@ -7,11 +7,14 @@ import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.Topics;
 import dev.tokenx.events.kafka.DomainEventDeserializer;
 import dev.tokenx.platform.RunningPlatform;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -75,6 +78,32 @@ class PlaceOrderJourneyIT {
         assertThat(published.userId()).hasToString(ALICE_ID);
         assertThat(published.quantity()).isEqualTo(10);
         assertThat(published.total()).isEqualByComparingTo("10105.00");
+    }
+
+    @Test
+    void the_placing_requests_id_is_in_the_log_lines_of_every_service_the_order_passes() {
+        String requestId = "journey-" + UUID.randomUUID();
+
+        String orderId = gateway.placeOrder(
+                        alice,
+                        UUID.randomUUID().toString(),
+                        "{\"tokenSymbol\":\"BLRTECH\",\"side\":\"BUY\",\"quantity\":1}",
+                        requestId)
+                .body()
+                .get("orderId")
+                .asString();
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            assertThat(logLines("gateway-service", requestId))
+                    .anyMatch(line -> line.contains("/api/trading/place-order"));
+            assertThat(logLines("order-service", requestId))
+                    .anyMatch(line -> line.contains("Order " + orderId + " accepted"))
+                    .anyMatch(line -> line.contains("Order " + orderId + " is SETTLING"));
+            assertThat(logLines("blockchain-service", requestId))
+                    .anyMatch(line -> line.contains("Settlement of order " + orderId + ": Submitted"));
+            assertThat(logLines("notification-service", requestId))
+                    .anyMatch(line -> line.contains("Sent order-status"));
+        });
     }
 
     @Test
@@ -145,5 +174,12 @@ class PlaceOrderJourneyIT {
 
     private static boolean isPlacement(ConsumerRecord<String, DomainEvent> record, UUID orderId) {
         return record.key().equals(orderId.toString()) && record.value() instanceof OrderPlaced;
+    }
+
+    /** The lines of a service's log that name the request id. */
+    private static List<String> logLines(String service, String requestId) throws IOException {
+        try (Stream<String> lines = Files.lines(platform.settings().logDir().resolve(service + ".log"))) {
+            return lines.filter(line -> line.contains("[" + requestId + "]")).toList();
+        }
     }
 }

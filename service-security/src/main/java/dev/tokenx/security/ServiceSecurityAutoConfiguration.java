@@ -8,10 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -34,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The resource-server security every service behind the gateway shares (a service never trusts a user id that did
- * not come from a verified token): each request but health, info and metrics carries a JWT verified with {@link
+ * not come from a verified token), and its request ids ({@link RequestIds}, in every log line): each request but
+ * health, info and metrics carries a JWT verified with {@link
  * JwtProperties}; its {@code sub} must be a UUID (the user id), its {@code roles} claim gives the roles. Stateless: no
  * session, no CSRF token, no saved request. A service adds its own rules with a {@link ServiceAuthorizationRules}
  * bean, and may answer 401 and 403 itself with its own {@link ServerAuthenticationEntryPoint} and {@link
@@ -47,6 +51,25 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServiceSecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceSecurityAutoConfiguration.class);
+
+    @Bean
+    RequestIds requestIds() {
+        RequestIdLogging.install();
+        return new RequestIds();
+    }
+
+    /** Consumers log the request id of the record they handle (spring-kafka present: Boot applies the bean). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RecordInterceptor.class)
+    static class RecordRequestIdConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(RecordInterceptor.class)
+        RecordRequestIds recordRequestIds() {
+            RequestIdLogging.install();
+            return new RecordRequestIds();
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean({ServerAuthenticationEntryPoint.class, ServerAccessDeniedHandler.class})

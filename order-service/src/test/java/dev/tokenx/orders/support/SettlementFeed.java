@@ -108,6 +108,14 @@ public final class SettlementFeed implements AutoCloseable {
         }
     }
 
+    /** The event as the blockchain service publishes it for an order placed by request {@code requestId}. */
+    public void publishForRequest(String requestId, SettlementEvent event) {
+        ProducerRecord<String, DomainEvent> record =
+                new ProducerRecord<>(Topics.SETTLEMENT_EVENTS, event.orderId().toString(), event);
+        record.headers().add(EventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
+        send(events, record);
+    }
+
     /** A record no reader can parse, under a known event type. */
     public void publishUnreadable(String key, String eventType) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(

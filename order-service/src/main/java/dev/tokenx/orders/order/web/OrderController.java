@@ -9,7 +9,7 @@ import dev.tokenx.orders.order.domain.OrderTicket;
 import dev.tokenx.orders.order.domain.Side;
 import dev.tokenx.orders.shared.money.Inr;
 import dev.tokenx.orders.shared.web.InvalidRequest;
-import dev.tokenx.orders.shared.web.RequestIds;
+import dev.tokenx.security.RequestIds;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.tokenx.orders.shared.web;
 
+import dev.tokenx.security.RequestIds;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.TestPropertySource;
@@ -75,6 +78,23 @@ class SettlementEventsTest extends ServiceTest {
                         .getListenerContainer(SettlementEventsListener.ID)
                         .getAssignedPartitions()
                         .isEmpty());
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logs_each_change_under_the_id_of_the_request_that_placed_the_order(CapturedOutput output) {
+        UUID investor = investors().verifiedWithCash("10000.00");
+        UUID orderId = place(investor, 1);
+        String requestId = "req-" + UUID.randomUUID();
+
+        feed.publishForRequest(requestId, submitted(orderId));
+
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(output.getOut().lines())
+                        .filteredOn(line -> line.contains("Order " + orderId + " is SETTLING"))
+                        .singleElement()
+                        .asString()
+                        .contains("[" + requestId + "]"));
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -159,6 +162,38 @@ class PlaceOrderTest extends ServiceTest {
                     .toString();
 
             assertThat(outboxRowFor(UUID.fromString(orderId))).containsEntry("request_id", "req-42");
+        }
+
+        @Test
+        @ExtendWith(OutputCaptureExtension.class)
+        void names_the_request_in_the_log_lines_it_causes(CapturedOutput output) {
+            UUID investor = investors().verifiedWithCash("10000.00");
+            String requestId = "req-" + UUID.randomUUID();
+
+            String orderId = web.post()
+                    .uri("/api/trading/place-order")
+                    .headers(headers -> {
+                        headers.setBearerAuth(Jwts.bearer(investor));
+                        headers.set("Idempotency-Key", "order-1");
+                        headers.set("X-Request-Id", requestId);
+                    })
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(aBuyRequest().build())
+                    .exchange()
+                    .expectStatus()
+                    .isAccepted()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("orderId")
+                    .toString();
+
+            // Written after the commit, on whichever thread the database driver completed it on.
+            assertThat(output.getOut().lines())
+                    .filteredOn(line -> line.contains("Order " + orderId + " accepted"))
+                    .singleElement()
+                    .asString()
+                    .contains("[" + requestId + "]");
         }
 
         @Test

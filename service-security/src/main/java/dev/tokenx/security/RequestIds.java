@@ -1,25 +1,28 @@
-package dev.tokenx.orders.shared.web;
+package dev.tokenx.security;
 
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Gives every request an {@code X-Request-Id}: the caller's (normally the gateway's) when it is well-formed, else a
- * new one. It is echoed in the response, put in problem answers and carried into published events.
+ * new one. It is echoed in the response, given to handlers ({@link #of}) for problem answers and published events,
+ * and put in the Reactor context under {@link #MDC_KEY}, from where {@link RequestIdLogging} puts it in the MDC of
+ * every log line written while the request is handled. Runs first, before security, so that a 401 carries it too.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIds implements WebFilter {
+public final class RequestIds implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
+
+    /** The MDC and Reactor context key; the services' log pattern prints {@code %X{requestId}}. */
+    public static final String MDC_KEY = "requestId";
+
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final Pattern SAFE = Pattern.compile("^[A-Za-z0-9._:-]{1,100}$");
 
@@ -31,7 +34,12 @@ public class RequestIds implements WebFilter {
                 .orElseGet(() -> UUID.randomUUID().toString());
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        return chain.filter(exchange);
+        return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, requestId));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     public static Optional<String> of(ServerWebExchange exchange) {
