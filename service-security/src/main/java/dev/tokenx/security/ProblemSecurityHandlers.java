@@ -22,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private static final String REQUEST_ID = "X-Request-Id";
-
     private final JsonMapper json;
 
     ProblemSecurityHandlers(JsonMapper json) {
@@ -56,10 +54,7 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("code", code);
-        String requestId = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
-        }
+        RequestIds.of(exchange).ifPresent(requestId -> problem.setProperty("requestId", requestId));
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
