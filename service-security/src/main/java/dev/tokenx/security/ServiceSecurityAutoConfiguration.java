@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -56,6 +57,12 @@ public class ServiceSecurityAutoConfiguration {
     RequestIds requestIds() {
         RequestIdLogging.install();
         return new RequestIds();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponses problemResponses(ServerCodecConfigurer codecs) {
+        return new ProblemResponses(codecs);
     }
 
     /** Consumers log the request id of the record they handle (spring-kafka present: Boot applies the bean). */

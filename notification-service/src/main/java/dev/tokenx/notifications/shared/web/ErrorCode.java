@@ -1,9 +1,10 @@
 package dev.tokenx.notifications.shared.web;
 
+import dev.tokenx.security.ProblemCode;
 import org.springframework.http.HttpStatus;
 
 /** The stable, machine-readable {@code code} of every problem this service answers with. */
-public enum ErrorCode {
+public enum ErrorCode implements ProblemCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
     FORBIDDEN(HttpStatus.FORBIDDEN),
@@ -22,6 +23,7 @@ public enum ErrorCode {
         this.status = status;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }

@@ -2,6 +2,7 @@ package dev.tokenx.notifications.shared.web;
 
 import dev.tokenx.notifications.authorization.domain.ChannelForbidden;
 import dev.tokenx.notifications.authorization.domain.InvalidSubscriptionRequest;
+import dev.tokenx.security.ProblemResponses;
 import dev.tokenx.security.RequestIds;
 import java.util.List;
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ import dev.tokenx.orders.order.domain.PriceAboveLimit;
 import dev.tokenx.orders.order.domain.SideNotSupported;
 import dev.tokenx.orders.order.domain.UnknownToken;
 import dev.tokenx.orders.shared.persistence.DatabaseFailures;
+import dev.tokenx.security.ProblemResponses;
 import dev.tokenx.security.RequestIds;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
-package dev.tokenx.notifications.shared.web;
+package dev.tokenx.security;
 
-import dev.tokenx.security.RequestIds;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -8,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,14 +14,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes RFC 9457 {@code application/problem+json} answers with a {@code code} and the request id, through the
- * application's own codecs. Shared by the exception handler and the security entry points, so a 401 looks like a 400.
+ * application's own codecs: a service's exception handler answers with it, so that its 400s look like the 401s of
+ * {@link ProblemSecurityHandlers}.
  */
-@Component
 public class ProblemResponses {
 
     private final ServerResponse.Context context;
 
-    ProblemResponses(ServerCodecConfigurer codecs) {
+    public ProblemResponses(ServerCodecConfigurer codecs) {
         this.context = new ServerResponse.Context() {
             @Override
             public List<HttpMessageWriter<?>> messageWriters() {
@@ -37,7 +35,7 @@ public class ProblemResponses {
         };
     }
 
-    public ProblemDetail problem(ServerWebExchange exchange, ErrorCode code, String detail) {
+    public ProblemDetail problem(ServerWebExchange exchange, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("code", code.name());
