@@ -8,13 +8,11 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * Gives every request an {@code X-Request-Id}: the caller's (normally the gateway's) when it is well-formed, else a
- * new one. It is echoed in the response, given to handlers ({@link #of}) for problem answers and published events,
- * and put in the Reactor context under {@link #MDC_KEY}, from where {@link RequestIdLogging} puts it in the MDC of
- * every log line written while the request is handled. Runs first, before security, so that a 401 carries it too.
+ * new one. It is echoed in the response and given to handlers ({@link #of}) for problem answers, published events
+ * and log lines ({@link WithRequestId}). Runs first, before security, so that a 401 carries it too.
  */
 public final class RequestIds implements WebFilter, Ordered {
 
@@ -34,7 +32,7 @@ public final class RequestIds implements WebFilter, Ordered {
                 .orElseGet(() -> UUID.randomUUID().toString());
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, requestId));
+        return chain.filter(exchange);
     }
 
     @Override

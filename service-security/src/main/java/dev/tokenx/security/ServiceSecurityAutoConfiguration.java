@@ -55,7 +55,6 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     RequestIds requestIds() {
-        RequestIdLogging.install();
         return new RequestIds();
     }
 
@@ -73,7 +72,6 @@ public class ServiceSecurityAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(RecordInterceptor.class)
         RecordRequestIds recordRequestIds() {
-            RequestIdLogging.install();
             return new RecordRequestIds();
         }
     }

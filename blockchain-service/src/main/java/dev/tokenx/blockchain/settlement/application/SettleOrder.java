@@ -8,6 +8,7 @@ import dev.tokenx.blockchain.settlement.domain.Transfer;
 import dev.tokenx.blockchain.settlement.domain.Transition;
 import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.OrderSide;
+import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -89,10 +90,12 @@ public class SettleOrder {
 
     private Mono<Void> resume(Settlement stored) {
         if (stored.status() == SettlementStatus.SIGNED) {
-            log.info(
-                    "Order {} was signed but not sent: sending its stored transaction {} again",
-                    stored.orderId(),
-                    stored.signed().orElseThrow().txHash());
+            WithRequestId.log(
+                    stored.requestId(),
+                    () -> log.info(
+                            "Order {} was signed but not sent: sending its stored transaction {} again",
+                            stored.orderId(),
+                            stored.signed().orElseThrow().txHash()));
         }
         return send(stored);
     }
@@ -108,7 +111,7 @@ public class SettleOrder {
 
     private Mono<Settlement> storeRefusal(
             OrderPlaced order, Optional<String> requestId, Transfer transfer, String reason) {
-        log.info("Order {} cannot be settled: {}", order.orderId(), reason);
+        WithRequestId.log(requestId, () -> log.info("Order {} cannot be settled: {}", order.orderId(), reason));
         Transition refused = Settlement.refused(order.orderId(), order.userId(), requestId, transfer, reason);
         return settlements.create(refused).thenReturn(refused.settlement());
     }

@@ -4,6 +4,7 @@ import dev.tokenx.blockchain.settlement.domain.Settlement;
 import dev.tokenx.blockchain.settlement.domain.SettlementChange;
 import dev.tokenx.blockchain.settlement.domain.Transition;
 import dev.tokenx.outbox.OutboxWriter;
+import dev.tokenx.security.WithRequestId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -93,7 +94,12 @@ class Settlements {
 
     private void recorded(Transition transition) {
         for (SettlementChange change : transition.changes()) {
-            log.info("Settlement of order {}: {}", transition.settlement().orderId(), change);
+            WithRequestId.log(
+                    transition.settlement().requestId(),
+                    () -> log.info(
+                            "Settlement of order {}: {}",
+                            transition.settlement().orderId(),
+                            change));
             Counter.builder("blockchain.settlement.changes")
                     .description("Settlement events stored for publication, by kind")
                     .tag("change", change.getClass().getSimpleName())

@@ -3,6 +3,7 @@ package dev.tokenx.blockchain.settlement.application;
 import dev.tokenx.blockchain.settlement.domain.Settlement;
 import dev.tokenx.blockchain.settlement.domain.SettlementStatus;
 import dev.tokenx.blockchain.settlement.domain.Transition;
+import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -143,11 +144,13 @@ public class TrackSettlements {
     }
 
     private Mono<Void> resend(Settlement unseen) {
-        log.info(
-                "Transaction {} of order {} not seen in a block since {}: sending it again",
-                txHash(unseen),
-                unseen.orderId(),
-                unseen.lastSentAt().orElseThrow());
+        WithRequestId.log(
+                unseen.requestId(),
+                () -> log.info(
+                        "Transaction {} of order {} not seen in a block since {}: sending it again",
+                        txHash(unseen),
+                        unseen.orderId(),
+                        unseen.lastSentAt().orElseThrow()));
         return chain.broadcast(unseen.signed().orElseThrow())
                 .then(Mono.defer(() -> settlements.apply(
                         unseen,

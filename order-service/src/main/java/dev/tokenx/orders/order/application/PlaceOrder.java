@@ -8,6 +8,7 @@ import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.order.domain.OrderRejected;
 import dev.tokenx.orders.shared.ids.TimeOrderedIds;
 import dev.tokenx.outbox.OutboxWriter;
+import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,7 +67,7 @@ public class PlaceOrder {
         return decide(command)
                 .flatMap(order -> record(order, command))
                 .onErrorResume(OrderRejected.class, rejection -> earlierPlacementOr(rejection, command))
-                .doOnNext(PlaceOrder::logAccepted);
+                .doOnNext(placement -> logAccepted(placement, command));
     }
 
     private Mono<Order> decide(PlaceOrderCommand command) {
@@ -111,17 +112,19 @@ public class PlaceOrder {
         return Placement.replayed(earlier.order());
     }
 
-    private static void logAccepted(Placement placement) {
+    private static void logAccepted(Placement placement, PlaceOrderCommand command) {
         if (!placement.replayed()) {
             Order order = placement.order();
-            log.info(
-                    "Order {} accepted: {} {} {} for {} of user {}",
-                    order.id(),
-                    order.side(),
-                    order.quantity(),
-                    order.tokenSymbol(),
-                    order.total(),
-                    order.userId());
+            WithRequestId.log(
+                    command.requestId(),
+                    () -> log.info(
+                            "Order {} accepted: {} {} {} for {} of user {}",
+                            order.id(),
+                            order.side(),
+                            order.quantity(),
+                            order.tokenSymbol(),
+                            order.total(),
+                            order.userId()));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.tokenx.orders.order.domain.Confirmations;
 import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.portfolio.application.Holdings;
 import dev.tokenx.outbox.OutboxWriter;
+import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,7 @@ public class RecordSettlement {
                 .filter(Boolean::booleanValue)
                 .flatMap(first -> apply(event, requestId))
                 .as(transactions::transactional)
-                .doOnNext(RecordSettlement::logChange)
+                .doOnNext(changed -> logChange(changed, requestId))
                 .then();
     }
 
@@ -119,12 +120,14 @@ public class RecordSettlement {
                 .flatMap(holding -> outbox.append(OrderEvents.portfolioChanged(order, holding), requestId));
     }
 
-    private static void logChange(Order order) {
-        log.info(
-                "Order {} is {}{}",
-                order.id(),
-                order.status(),
-                order.failureReason().map(reason -> ": " + reason).orElse(""));
+    private static void logChange(Order order, Optional<String> requestId) {
+        WithRequestId.log(
+                requestId,
+                () -> log.info(
+                        "Order {} is {}{}",
+                        order.id(),
+                        order.status(),
+                        order.failureReason().map(reason -> ": " + reason).orElse("")));
     }
 
     /** PostgreSQL keeps microseconds: the instant published is the one read back later. */

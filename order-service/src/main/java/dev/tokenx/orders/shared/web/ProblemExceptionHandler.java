@@ -12,6 +12,7 @@ import dev.tokenx.orders.order.domain.UnknownToken;
 import dev.tokenx.orders.shared.persistence.DatabaseFailures;
 import dev.tokenx.security.ProblemResponses;
 import dev.tokenx.security.RequestIds;
+import dev.tokenx.security.WithRequestId;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -160,7 +161,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     private ProblemDetail serviceUnavailable(ServerWebExchange exchange, Throwable error) {
-        log.warn("Database unavailable for {}: {}", exchange.getRequest().getPath(), error.toString());
+        WithRequestId.log(
+                RequestIds.of(exchange),
+                () -> log.warn(
+                        "Database unavailable for {}: {}", exchange.getRequest().getPath(), error.toString()));
         return responses.problem(
                 exchange, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again.");
     }
