@@ -88,7 +88,7 @@ report_cpu() {
 # reports where the CPU went per unit of work: $2 names the unit, $3 is a sed -E expression that prints the unit count
 # from the simulation's "==== " summary lines. Returns the simulation's exit status.
 run_simulation() {
-  local simulation=$1 unit=$2 count_expression=$3 output before after summary status
+  local simulation=$1 unit=$2 count_expression=$3 output before after summary status units
   shift 3
   echo "Machine: $(nproc) CPUs; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   output=$(mktemp)
@@ -105,14 +105,16 @@ run_simulation() {
 
   echo
   echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews the numbers)"
-  report_cpu "$before" "$after" "$(printf '%s\n' "$summary" | sed -nE "$count_expression")" "$unit"
+  units=$(printf '%s\n' "$summary" | sed -nE "$count_expression")
+  report_cpu "$before" "$after" "$units" "$unit" | tee "$output.cpu"
   printf '%s\n' "$summary"
+  record_results "$simulation" "$output.cpu" "$units" "$unit" "$summary" "$@"
   if grep -q 'found 429' "$output"; then
     echo "Some orders were refused by the gateway's rate limits (429), and every request comes from 127.0.0.1: start the"
     echo "platform with the trading limits raised, e.g. RATE_LIMIT_MODERATE=100000000 RATE_LIMIT_MODERATE_IP=0 ./run-local.sh"
   fi
   echo "Gatling report: load-tests/target/gatling/ (newest folder, index.html)"
-  rm -f "$output" "$output.before" "$output.after"
+  rm -f "$output" "$output.before" "$output.after" "$output.cpu"
   return "$status"
 }
 
@@ -126,4 +128,26 @@ parse_bench_options() {
       *) echo "Unexpected argument '$arg': pass options as -Dname=value." >&2; usage; exit 2 ;;
     esac
   done
+}
+
+# Keeps a run's numbers as one JSON file under load-tests/results/ (time, commit, options, the summary lines, CPU
+# seconds and CPU ms per unit of each process), so that runs can be compared without scraping consoles.
+record_results() {
+  local simulation=$1 cpu=$2 units=$3 unit=$4 summary=$5 file
+  shift 5
+  mkdir -p load-tests/results
+  file="load-tests/results/$(date -u +%Y%m%dT%H%M%SZ)-$simulation.json"
+  python3 - "$simulation" "$cpu" "${units:-0}" "$unit" "$summary" "$(git rev-parse --short HEAD)$(git diff --quiet || echo +)" "$@" \
+    > "$file" <<'PY'
+import json, re, sys, datetime
+simulation, cpu_file, units, unit, summary, commit, *options = sys.argv[1:]
+cpu = {}
+for name, seconds, per_unit in re.findall(r"^  (\S+)\s+([\d.]+) s\s+([\d.]+) ms/", open(cpu_file).read(), re.M):
+    cpu[name] = {"cpu_s": float(seconds), "cpu_ms_per_unit": float(per_unit)}
+print(json.dumps({
+    "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "commit": commit,
+    "simulation": simulation, "options": options, "unit": unit, "units": int(units),
+    "summary": [line[5:] for line in summary.splitlines()], "cpu": cpu}, indent=2))
+PY
+  echo "Results kept in $file"
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Turns the output of ../shared/bench/side-by-side.sh into one JSON record (printed), with the CPU ms per accepted
-order of each platform process: bench-results.py OUTPUT SECONDS CONNECTIONS COMMIT"""
+order of each platform process: bench-results.py OUTPUT SECONDS CONNECTIONS COMMIT [MODE]"""
 import json, re, sys, datetime
 
 text = open(sys.argv[1]).read()
 seconds, connections, commit = float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+mode = sys.argv[5] if len(sys.argv) > 5 else "whole platform"
 platform, _, reference = text.partition("== reference")
 
 
@@ -29,7 +30,7 @@ def process_name(command):
 
 
 result = {"time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "commit": commit,
-          "seconds": seconds, "connections": connections, "platform": wrk(platform), "reference": wrk(reference)}
+          "mode": mode, "seconds": seconds, "connections": connections, "platform": wrk(platform), "reference": wrk(reference)}
 p = result["platform"]
 accepted = (p["requests_per_s"] or 0) * seconds - p["non_2xx"]
 cpu = {}
