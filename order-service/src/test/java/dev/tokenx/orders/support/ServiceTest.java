@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The whole service on a random port, against the real PostgreSQL, Kafka and Redis of the test kit, with a database
  * of its own per test class (migrated by Flyway, demo data seeded). The outbox relay is off unless a test turns it
- * on, so that the outbox can be inspected; the context is closed after each class, so no relay outlives its test.
+ * on, so that the outbox can be inspected; no settlement runs, so admission's settlement-delay check is off too; the context is closed after each class, so no relay outlives its test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @WithKafka
 @WithRedis
 @DirtiesContext
-@TestPropertySource(properties = "tokenx.outbox.relay-enabled=false")
+@TestPropertySource(properties = {"tokenx.outbox.relay-enabled=false", "orders.admission.max-settlement-delay=0s"})
 public abstract class ServiceTest {
 
     @Autowired

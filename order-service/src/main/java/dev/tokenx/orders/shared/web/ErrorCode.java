@@ -22,6 +22,7 @@ public enum ErrorCode implements ProblemCode {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -1,5 +1,6 @@
 package dev.tokenx.orders.shared.web;
 
+import dev.tokenx.orders.admission.application.Overloaded;
 import dev.tokenx.orders.ledger.domain.InsufficientFunds;
 import dev.tokenx.orders.order.application.IdempotencyKey;
 import dev.tokenx.orders.order.application.IdempotencyKeyReused;
@@ -72,6 +73,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case InsufficientFunds rejected -> problem(exchange, ErrorCode.INSUFFICIENT_FUNDS, rejected);
             case IdempotencyKeyReused rejected -> problem(exchange, ErrorCode.IDEMPOTENCY_KEY_REUSED, rejected);
             case OrderNotFound notFound -> problem(exchange, ErrorCode.NOT_FOUND, notFound);
+            case Overloaded overloaded -> {
+                headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(overloaded));
+                yield problem(exchange, ErrorCode.OVERLOADED, overloaded);
+            }
             case InvalidIdempotencyKey invalid ->
                 validationFailed(exchange, List.of(new FieldViolation(IdempotencyKey.HEADER, invalid.getMessage())));
             case InvalidRequest invalid -> validationFailed(exchange, invalid.violations());
@@ -98,6 +103,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                         ? serviceUnavailable(exchange, error)
                         : internalError(exchange, error);
         };
+    }
+
+    /** Whole seconds, at least one (RFC 9110 delay-seconds). */
+    private static String retryAfterSeconds(Overloaded overloaded) {
+        return Long.toString(Math.max(1, (overloaded.retryAfter().toMillis() + 999) / 1000));
     }
 
     private ProblemDetail problem(ServerWebExchange exchange, ErrorCode code, RuntimeException rejection) {
