@@ -3,6 +3,7 @@ package dev.tokenx.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenx.gateway.auth.jwt.JwtProperties;
+import dev.tokenx.gateway.auth.jwt.JwtVerificationConfiguration;
 import dev.tokenx.gateway.auth.token.LocalIssuerConfiguration;
 import dev.tokenx.gateway.auth.token.LocalIssuerProperties;
 import java.time.Clock;
@@ -20,7 +21,7 @@ class ConfigurationValidationTest {
     private static final String ALICE = "gateway.auth.local-issuer.users[0].";
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, LocalIssuerConfiguration.class)
+            .withUserConfiguration(Properties.class, JwtVerificationConfiguration.class, LocalIssuerConfiguration.class)
             .withPropertyValues("gateway.auth.jwt.issuer=tokenx-local", "gateway.auth.jwt.audience=tokenx-api")
             .withPropertyValues(
                     ALICE + "username=alice",

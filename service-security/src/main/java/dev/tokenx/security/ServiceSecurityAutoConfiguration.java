@@ -1,9 +1,9 @@
 package dev.tokenx.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.UUID;
-import javax.crypto.spec.SecretKeySpec;
+import dev.tokenx.security.token.StatelessBearerApi;
+import dev.tokenx.security.token.TokenVerificationSettings;
+import dev.tokenx.security.token.TokenVerifier;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,33 +17,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The resource-server security every service behind the gateway shares (a service never trusts a user id that did
  * not come from a verified token), and its request ids ({@link RequestIds}, in every log line): each request but
- * health, info and metrics carries a JWT verified with {@link
- * JwtProperties}; its {@code sub} must be a UUID (the user id), its {@code roles} claim gives the roles. Stateless: no
- * session, no CSRF token, no saved request. A service adds its own rules with a {@link ServiceAuthorizationRules}
- * bean, and may answer 401 and 403 itself with its own {@link ServerAuthenticationEntryPoint} and {@link
- * ServerAccessDeniedHandler} beans.
+ * health, info and metrics carries a JWT verified by the platform's one {@link TokenVerifier} with {@link
+ * JwtProperties} (each token once per lifetime: it is cached until its {@code exp}); its {@code sub} must be a UUID
+ * (the user id), its {@code roles} claim gives the roles. Spring Security's chain is the {@link StatelessBearerApi}:
+ * no session, CSRF token, saved request, security headers nor observations. A service adds its own rules with a
+ * {@link ServiceAuthorizationRules} bean, and may answer 401 and 403 itself with its own {@link
+ * ServerAuthenticationEntryPoint} and {@link ServerAccessDeniedHandler} beans.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -86,16 +75,11 @@ public class ServiceSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain securityWebFilterChain(
             ServerHttpSecurity http,
-            ReactiveJwtDecoder jwtDecoder,
+            TokenVerifier tokenVerifier,
             ServerAuthenticationEntryPoint unauthenticated,
             ServerAccessDeniedHandler forbidden,
             ObjectProvider<ServiceAuthorizationRules> serviceRules) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        return StatelessBearerApi.configure(http, tokenVerifier, unauthenticated, forbidden)
                 .authorizeExchange(exchanges -> {
                     exchanges
                             .pathMatchers(
@@ -104,55 +88,24 @@ public class ServiceSecurityAutoConfiguration {
                     serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
                     exchanges.anyExchange().authenticated();
                 })
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesFromClaim()))
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .build();
     }
 
+    /** Nothing reads Spring Security's per-request observations; a service that wants them declares its own. */
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
-        NimbusReactiveJwtDecoder decoder;
-        if (properties.usesJwkSet()) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .build();
-        } else {
-            if (JwtProperties.LOCAL_DEVELOPMENT_SECRET.equals(properties.secret())) {
-                log.warn("Verifying JWTs with the local development secret: set TOKENX_JWT_SECRET outside a laptop.");
-            }
-            SecretKeySpec key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-            decoder = NimbusReactiveJwtDecoder.withSecretKey(key)
-                    .macAlgorithm(MacAlgorithm.HS256)
-                    .build();
-        }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtAudienceValidator(properties.audience()),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, ServiceSecurityAutoConfiguration::isUuid)));
-        return decoder;
+    SecurityObservationSettings securityObservationSettings() {
+        return StatelessBearerApi.noObservations();
     }
 
-    private static ReactiveJwtAuthenticationConverterAdapter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
-    }
-
-    private static boolean isUuid(String subject) {
-        if (subject == null) {
-            return false;
+    /** Wall-clock time on purpose: a service's own (possibly fixed, in tests) {@code Clock} is for its domain. */
+    @Bean
+    @ConditionalOnMissingBean
+    TokenVerifier tokenVerifier(JwtProperties properties) {
+        TokenVerificationSettings settings = properties.settings();
+        if (settings.usesLocalDevelopmentSecret()) {
+            log.warn("Verifying JWTs with the local development secret: set TOKENX_JWT_SECRET outside a laptop.");
         }
-        try {
-            return UUID.fromString(subject).toString().equals(subject.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException notAUuid) {
-            return false;
-        }
+        return TokenVerifier.of(settings, Clock.systemUTC());
     }
 }

@@ -1,23 +1,24 @@
 package dev.tokenx.gateway.auth;
 
+import dev.tokenx.security.token.StatelessBearerApi;
+import dev.tokenx.security.token.TokenVerifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
- * Who may pass the edge. Stateless bearer-token API: no session, no CSRF token (no cookie carries credentials),
- * no login page. Anything not listed is denied, so a new route is closed until it is opened here on purpose.
+ * Who may pass the edge. Stateless bearer-token API ({@link StatelessBearerApi}, as in every service): no session,
+ * CSRF token, login page, saved request or security headers; CORS first, so that a preflight is answered before
+ * authentication. Anything not listed is denied, so a new route is closed until it is opened here on purpose.
  *
  * <p>Public: the development token endpoint, health, public market data (reads) and the realtime WebSocket, where
  * the Pusher protocol itself authorizes private channels (through {@code /api/realtime/auth}, which needs a token).
- * Admin routes need the role ADMIN; every other API route the role USER.
+ * Admin routes need the role ADMIN; every other API route the role USER. The rules are matched in order, so the
+ * placement route, the one hot path, is matched first.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
@@ -29,19 +30,15 @@ class EdgeSecurityConfiguration {
     @Bean
     SecurityWebFilterChain edgeSecurity(
             ServerHttpSecurity http,
-            ReactiveJwtDecoder jwtDecoder,
-            ReactiveJwtAuthenticationConverter jwtAuthenticationConverter,
+            TokenVerifier tokenVerifier,
             ProblemAuthenticationEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDeniedHandler,
             CorsConfigurationSource corsConfigurationSource) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return StatelessBearerApi.configure(http, tokenVerifier, entryPoint, accessDeniedHandler)
                 .cors(cors -> cors.configurationSource(corsConfigurationSource))
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/trading/**")
+                        .hasRole(USER_ROLE)
                         .pathMatchers(HttpMethod.POST, TOKEN_PATH)
                         .permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**")
@@ -54,12 +51,12 @@ class EdgeSecurityConfiguration {
                         .hasRole(USER_ROLE)
                         .anyExchange()
                         .denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDeniedHandler))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDeniedHandler))
                 .build();
+    }
+
+    /** Nothing reads Spring Security's per-request observations at the edge. */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return StatelessBearerApi.noObservations();
     }
 }

@@ -1,9 +1,9 @@
 package dev.tokenx.gateway.auth.token;
 
-import dev.tokenx.gateway.auth.jwt.JwtProperties;
 import dev.tokenx.gateway.auth.token.application.IssueToken;
 import dev.tokenx.gateway.auth.token.crypto.BCryptPasswordVerifier;
 import dev.tokenx.gateway.auth.token.crypto.NimbusTokenMinter;
+import dev.tokenx.security.token.TokenVerificationSettings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ public class LocalIssuerConfiguration {
     public static final String ENABLED = "gateway.auth.local-issuer.enabled";
 
     @Bean
-    IssueToken issueToken(LocalIssuerProperties issuer, JwtProperties jwt, Clock clock) {
+    IssueToken issueToken(LocalIssuerProperties issuer, TokenVerificationSettings jwt, Clock clock) {
         if (jwt.usesJwkSet()) {
             // Its tokens would be HMAC-signed while the edge then verifies only the external issuer's keys:
             // every token it issued would be refused. Fail at startup instead of at the first login.
