@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenx.gateway.support.GatewayIntegrationTest;
 import dev.tokenx.gateway.support.TestTokens;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,22 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
         @Test
         void with_an_expired_token() {
             expectRefused(aToken().expiredSince(Duration.ofMinutes(5)).build());
+        }
+
+        @Test
+        void with_a_token_without_an_expiry() {
+            expectRefused(aToken().withoutExpiry().build());
+        }
+
+        @Test
+        void with_a_subject_that_is_not_a_user_id() {
+            expectRefused(aToken().forUser("alice").build());
+        }
+
+        @Test
+        void with_roles_that_are_not_a_list_of_names() {
+            expectRefused(aToken().withRolesClaim("USER").build());
+            expectRefused(aToken().withRolesClaim(List.of(List.of("USER"))).build());
         }
 
         @Test

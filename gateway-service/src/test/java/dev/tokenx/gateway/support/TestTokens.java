@@ -28,7 +28,7 @@ public final class TestTokens {
     private String audience = "tokenx-api";
     private String subject = ALICE_ID;
     private String username = "alice";
-    private List<String> roles = List.of("USER");
+    private Object roles = List.of("USER");
     private Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private Instant expiresAt = issuedAt.plus(Duration.ofMinutes(5));
 
@@ -65,6 +65,17 @@ public final class TestTokens {
         return this;
     }
 
+    /** A claim of any shape where the list of role names belongs. */
+    public TestTokens withRolesClaim(Object claim) {
+        this.roles = claim;
+        return this;
+    }
+
+    public TestTokens withoutExpiry() {
+        this.expiresAt = null;
+        return this;
+    }
+
     public TestTokens expiredSince(Duration ago) {
         this.expiresAt = Instant.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
         this.issuedAt = expiresAt.minus(Duration.ofHours(1));
@@ -72,22 +83,23 @@ public final class TestTokens {
     }
 
     public String build() {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .audience(List.of(audience))
                 .subject(subject)
                 .claim("preferred_username", username)
                 .claim("roles", roles)
                 .issuedAt(issuedAt)
-                .expiresAt(expiresAt)
-                .id(UUID.randomUUID().toString())
-                .build();
+                .id(UUID.randomUUID().toString());
+        if (expiresAt != null) {
+            claims.expiresAt(expiresAt);
+        }
         NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(
                         new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .algorithm(MacAlgorithm.HS256)
                 .build();
         return encoder.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
     }
 

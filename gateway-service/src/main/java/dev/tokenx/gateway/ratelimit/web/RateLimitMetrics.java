@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code gateway.rate_limit.requests}: every limited request by route, tier and outcome ({@code admitted},
@@ -30,22 +32,36 @@ public final class RateLimitMetrics {
 
     private final MeterRegistry registry;
 
+    /** Per request only a map lookup: building a meter's id (tags sorted, id hashed) each time costs more. */
+    private final Map<RequestsKey, Counter> requests = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> checks = new ConcurrentHashMap<>();
+
     public RateLimitMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void record(RoutePolicy policy, Outcome outcome, Duration took) {
-        Counter.builder(REQUESTS)
-                .description("Requests checked by the rate limiter, by outcome")
-                .tag("route", policy.route())
-                .tag("tier", policy.tier().label())
-                .tag("outcome", outcome.tag())
-                .register(registry)
+        requests.computeIfAbsent(new RequestsKey(policy, outcome), this::requestsCounter)
                 .increment();
-        Timer.builder(CHECK)
-                .description("Time spent deciding a request's rate limits")
-                .tag("route", policy.route())
-                .register(registry)
-                .record(took);
+        checks.computeIfAbsent(policy.route(), this::checkTimer).record(took);
     }
+
+    private Counter requestsCounter(RequestsKey key) {
+        return Counter.builder(REQUESTS)
+                .description("Requests checked by the rate limiter, by outcome")
+                .tag("route", key.policy().route())
+                .tag("tier", key.policy().tier().label())
+                .tag("outcome", key.outcome().tag())
+                .register(registry);
+    }
+
+    private Timer checkTimer(String route) {
+        return Timer.builder(CHECK)
+                .description("Time spent deciding a request's rate limits")
+                .tag("route", route)
+                .register(registry);
+    }
+
+    private record RequestsKey(RoutePolicy policy, Outcome outcome) {}
 }
