@@ -3,9 +3,12 @@ package dev.tokenx.kafka.consumer;
 import dev.tokenx.events.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.core.log.LogAccessor;
@@ -14,24 +17,29 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * The records of one poll as a batch listener sees them: the readable records before the first unreadable one, in
- * the poll's order (offset order per partition), and how the listener reports that one of them failed.
+ * The records of one poll as a batch listener sees them (in the poll's order: offset order per partition), and how
+ * the listener's work reports that it stopped at one of them.
  *
  * <p>A batch listener is not shielded from unreadable records as a record listener is (the container hands those to
  * the error handler before the listener runs): here they arrive with a {@code null} value and the {@code
- * ErrorHandlingDeserializer}'s exception in a header. So the listener works on {@link #records()}, which stops before
- * the first unreadable record, and then calls {@link #rejectUnreadable()}: the records before it are committed, the
- * unreadable one is dead-lettered at once (a {@link DeserializationException} is never retried), and the rest of the
- * poll is delivered again.
+ * ErrorHandlingDeserializer}'s exception in a header. So {@link #records()} stops before the first unreadable record,
+ * and {@link #process} dead-letters that record once the work on the records before it is done.
+ *
+ * <p>The work reports a record that failed with an exception of its own that names the record's position in {@link
+ * #records()} and carries the real failure as its cause; {@link #process} turns it into spring-kafka's {@link
+ * BatchListenerFailedException}, on which the error handler commits the records before it, retries that record with
+ * backoff (or dead-letters it at once when no retry can help, as its cause decides) and then delivers the rest of the
+ * poll again. A failure the work does not place is laid on the first record: nothing is committed that is not known
+ * to be done.
  *
  * <pre>{@code
  * @KafkaListener(id = ID, topics = Topics.SETTLEMENT_EVENTS, containerFactory = KafkaConsumers.BATCH)
  * void on(List<ConsumerRecord<String, DomainEvent>> records) {
  *     ConsumedBatch<SettlementEvent> batch = ConsumedBatch.of(records, SettlementEvent.class);
- *     recordSettlement.recordAll(batch.map(Listener::settlement))
- *             .onErrorMap(PartlyRecorded.class, partly -> batch.failedAt(partly.failedAt(), partly.getCause()))
- *             .block();
- *     batch.rejectUnreadable();
+ *     batch.process(
+ *             () -> recordSettlement.recordAll(batch.map(Listener::report)).block(),
+ *             SettlementsPartlyRecorded.class,
+ *             SettlementsPartlyRecorded::failedAt);
  * }
  * }</pre>
  *
@@ -84,24 +92,20 @@ public final class ConsumedBatch<V> {
     }
 
     /**
-     * The failure to throw when record {@code position} of {@link #records()} failed and every record before it was
-     * handled: the error handler commits those, retries this one with backoff (or dead-letters it at once when no
-     * retry can help), then delivers the rest of the poll again.
-     */
-    public BatchListenerFailedException failedAt(int position, Throwable cause) {
-        ConsumerRecord<String, V> record = records.get(position);
-        return new BatchListenerFailedException(
-                "Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
-                cause,
-                record);
-    }
-
-    /**
-     * Called once {@link #records()} are handled: dead-letters the unreadable record that ended them, if there was one.
+     * Runs the listener's work on {@link #records()}, then dead-letters the unreadable record that ended them, if there
+     * was one.
      *
-     * @throws BatchListenerFailedException for that record
+     * @param stoppedAt the exception by which the work reports the record it stopped at (its cause is the failure)
+     * @param position that record's position in {@link #records()}
+     * @throws BatchListenerFailedException for the record the work stopped at, or for the unreadable record
      */
-    public void rejectUnreadable() {
+    public <X extends RuntimeException> void process(
+            Runnable work, Class<X> stoppedAt, ToIntFunction<? super X> position) {
+        try {
+            work.run();
+        } catch (RuntimeException failure) {
+            throw placed(failure, stoppedAt, position);
+        }
         if (unreadable != null) {
             throw new BatchListenerFailedException(
                     "Record " + unreadable.topic() + "-" + unreadable.partition() + "@" + unreadable.offset()
@@ -109,6 +113,27 @@ public final class ConsumedBatch<V> {
                     unreadableCause,
                     unreadable);
         }
+    }
+
+    private <X extends RuntimeException> RuntimeException placed(
+            RuntimeException failure, Class<X> stoppedAt, ToIntFunction<? super X> position) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (stoppedAt.isInstance(cause)) {
+                X stopped = stoppedAt.cast(cause);
+                return failedAt(
+                        position.applyAsInt(stopped), stopped.getCause() == null ? stopped : stopped.getCause());
+            }
+        }
+        return records.isEmpty() ? failure : failedAt(0, failure);
+    }
+
+    private BatchListenerFailedException failedAt(int position, Throwable cause) {
+        ConsumerRecord<String, V> record = records.get(position);
+        return new BatchListenerFailedException(
+                "Record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
+                cause,
+                record);
     }
 
     /** The {@code x-request-id} the publishing service stamped on the record, from the request that caused it. */

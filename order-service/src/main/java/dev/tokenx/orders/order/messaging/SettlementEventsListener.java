@@ -38,12 +38,12 @@ class SettlementEventsListener {
             containerFactory = KafkaConsumers.BATCH)
     void on(List<ConsumerRecord<String, DomainEvent>> records) {
         ConsumedBatch<SettlementEvent> batch = ConsumedBatch.of(records, SettlementEvent.class);
-        recordSettlement
-                .recordAll(batch.map(SettlementEventsListener::report))
-                .onErrorMap(
-                        SettlementsPartlyRecorded.class, partly -> batch.failedAt(partly.failedAt(), partly.getCause()))
-                .block();
-        batch.rejectUnreadable();
+        batch.process(
+                () -> recordSettlement
+                        .recordAll(batch.map(SettlementEventsListener::report))
+                        .block(),
+                SettlementsPartlyRecorded.class,
+                SettlementsPartlyRecorded::failedAt);
     }
 
     private static SettlementReport report(ConsumerRecord<String, SettlementEvent> record) {
