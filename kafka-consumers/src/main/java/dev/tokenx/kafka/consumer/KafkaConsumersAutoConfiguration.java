@@ -5,6 +5,7 @@ import dev.tokenx.events.kafka.DomainEventDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -84,11 +85,11 @@ public class KafkaConsumersAutoConfiguration {
             ObjectProvider<NonRetryableExceptions> nonRetryable,
             ObjectProvider<MeterRegistry> meters) {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff(properties.retry()));
-        nonRetryable.orderedStream().forEach(declared -> declared.types().forEach(handler::addNotRetryableExceptions));
+        List<NonRetryableExceptions> declared = nonRetryable.orderedStream().toList();
+        declared.forEach(service -> service.types().forEach(handler::addNotRetryableExceptions));
+        // null keeps the exponential backoff; a permanent failure found by a condition is not retried at all.
         handler.setBackOffFunction((ConsumerRecord<?, ?> record, Exception failure) ->
-                nonRetryable.orderedStream().anyMatch(declared -> declared.conditionHolds(failure))
-                        ? NO_RETRIES
-                        : null);
+                declared.stream().anyMatch(service -> service.conditionHolds(failure)) ? NO_RETRIES : null);
         handler.setRetryListeners(new ConsumerFailures(meters.getIfAvailable(SimpleMeterRegistry::new)));
         return handler;
     }
