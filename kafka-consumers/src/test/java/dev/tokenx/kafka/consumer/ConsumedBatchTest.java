@@ -32,7 +32,7 @@ class ConsumedBatchTest {
 
         ConsumedBatch<String> batch = ConsumedBatch.of(poll, String.class);
 
-        assertThat(batch.map(ConsumerRecord::offset)).containsExactly(0L, 2L);
+        assertThat(batch.records()).extracting(ConsumerRecord::offset).containsExactly(0L, 2L);
     }
 
     @Nested
