@@ -1,17 +1,21 @@
 package dev.tokenx.notifications.pusher;
 
 import com.pusher.rest.Pusher;
+import com.pusher.rest.data.Event;
 import com.pusher.rest.data.Result;
 import dev.tokenx.notifications.delivery.application.RealtimeDeliveryFailed;
 import dev.tokenx.notifications.delivery.application.RealtimePublisher;
 import dev.tokenx.notifications.delivery.domain.Notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Triggers each message through the Pusher HTTP API ({@code POST /apps/<id>/events}). The answer decides what a
- * failure is: no answer or a 5xx may pass, a 4xx will not. Each request is timed in {@code
+ * Triggers up to ten messages per request through the Pusher HTTP API ({@code POST /apps/<id>/batch_events},
+ * pusher-http-java's {@code trigger(List<Event>)}), delivered in their order. The answer decides what a failure is: no
+ * answer or a 5xx may pass, a 4xx will not. Each request is timed in {@code
  * notifications_pusher_requests_seconds} by outcome ({@code success}, {@code unavailable}, {@code rejected}).
  */
 @Component
@@ -28,17 +32,24 @@ class PusherRealtimePublisher implements RealtimePublisher {
     }
 
     @Override
-    public void publish(Notification notification) {
+    public void publish(List<Notification> notifications) {
+        if (notifications.isEmpty() || notifications.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(
+                    "A request takes 1 to " + MAX_BATCH + " messages, not " + notifications.size());
+        }
         Timer.Sample sample = Timer.start(meters);
         Result result;
         try {
-            result = pusher.trigger(notification.channel(), notification.event(), notification.payload());
+            result = pusher.trigger(notifications.stream()
+                    .map(notification ->
+                            new Event(notification.channel(), notification.event(), notification.payload()))
+                    .toList());
         } catch (RuntimeException refused) {
-            // The library checks channel names and serialises the payload before sending; what it refuses it
+            // The library checks channel names and serialises the payloads before sending; what it refuses it
             // will always refuse.
             stop(sample, "rejected");
             throw RealtimeDeliveryFailed.rejected(
-                    describe(notification) + " refused before sending: " + refused.getMessage(), refused);
+                    describe(notifications) + " refused before sending: " + refused.getMessage(), refused);
         }
         if (result.getStatus() == Result.Status.SUCCESS) {
             stop(sample, "success");
@@ -47,10 +58,10 @@ class PusherRealtimePublisher implements RealtimePublisher {
         Integer status = result.getHttpStatus();
         if (status == null || status >= 500) {
             stop(sample, "unavailable");
-            throw RealtimeDeliveryFailed.unavailable(describe(notification) + " failed: " + answer(result));
+            throw RealtimeDeliveryFailed.unavailable(describe(notifications) + " failed: " + answer(result));
         }
         stop(sample, "rejected");
-        throw RealtimeDeliveryFailed.rejected(describe(notification) + " rejected: " + answer(result), null);
+        throw RealtimeDeliveryFailed.rejected(describe(notifications) + " rejected: " + answer(result), null);
     }
 
     private void stop(Timer.Sample sample, String outcome) {
@@ -60,8 +71,11 @@ class PusherRealtimePublisher implements RealtimePublisher {
                 .register(meters));
     }
 
-    private static String describe(Notification notification) {
-        return notification.event() + " for event " + notification.eventId() + " on " + notification.channel();
+    private static String describe(List<Notification> notifications) {
+        return notifications.stream()
+                .map(notification ->
+                        notification.event() + " for event " + notification.eventId() + " on " + notification.channel())
+                .collect(Collectors.joining(", "));
     }
 
     private static String answer(Result result) {

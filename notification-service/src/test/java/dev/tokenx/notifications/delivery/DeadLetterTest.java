@@ -80,7 +80,7 @@ class DeadLetterTest extends ServiceTest {
         AnOrder order = anOrder();
         OrderStatusChanged accepted = order.accepted();
         long timedOutBefore = pusherRequests("unavailable");
-        double deadLetteredBefore = counter("notifications.dead.lettered", "topic", Topics.ORDER_EVENTS);
+        double deadLetteredBefore = counter("tokenx.kafka.dead.letters", "topic", Topics.ORDER_EVENTS);
         Instant published = Instant.now();
 
         events.publish(accepted);
@@ -90,7 +90,7 @@ class DeadLetterTest extends ServiceTest {
                 .orElseThrow();
         // Counted once the dead letter is written, so possibly after it can be read.
         await().untilAsserted(() -> assertThat(
-                        counter("notifications.dead.lettered", "topic", Topics.ORDER_EVENTS) - deadLetteredBefore)
+                        counter("tokenx.kafka.dead.letters", "topic", Topics.ORDER_EVENTS) - deadLetteredBefore)
                 .isEqualTo(1));
         // The first attempt and two retries, each timed out, with 0.1 s and 0.2 s between them.
         assertThat(pusherRequests("unavailable") - timedOutBefore).isEqualTo(3);

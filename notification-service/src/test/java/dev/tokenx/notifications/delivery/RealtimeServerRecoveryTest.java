@@ -30,7 +30,8 @@ import org.springframework.test.context.TestPropertySource;
  * deployment, which shares its Redis. The send is retried until the instance is up, then reaches alice through the
  * instances' Redis fan-out, once.
  */
-@TestPropertySource(properties = {"notifications.retry.max-retries=300", "notifications.retry.max-interval=200ms"})
+@TestPropertySource(
+        properties = {"tokenx.kafka.consumer.retry.max-retries=300", "tokenx.kafka.consumer.retry.max-interval=200ms"})
 class RealtimeServerRecoveryTest extends ServiceTest {
 
     private static final int DOWN_INSTANCE_PORT = FreePorts.pick();

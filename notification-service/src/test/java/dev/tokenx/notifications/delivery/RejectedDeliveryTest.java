@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
  * A message the realtime server refuses is refused for good: signed with a secret the real realtime-server does not
  * know, it is answered 401, sent once and dead-lettered at once, however many retries transient failures would get.
  */
-@TestPropertySource(properties = "notifications.retry.max-retries=5")
+@TestPropertySource(properties = "tokenx.kafka.consumer.retry.max-retries=5")
 class RejectedDeliveryTest extends ServiceTest {
 
     @Autowired

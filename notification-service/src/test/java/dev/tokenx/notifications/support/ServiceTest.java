@@ -27,10 +27,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @DirtiesContext
 @TestPropertySource(
         properties = {
-            "notifications.retry.initial-interval=100ms",
-            "notifications.retry.max-interval=200ms",
-            "notifications.retry.jitter=0ms",
-            "notifications.retry.max-retries=2",
+            "tokenx.kafka.consumer.retry.initial-interval=100ms",
+            "tokenx.kafka.consumer.retry.max-interval=200ms",
+            "tokenx.kafka.consumer.retry.jitter=0ms",
+            "tokenx.kafka.consumer.retry.max-retries=2",
             "notifications.pusher.request-timeout=2s",
             "notifications.deduplication.outage-cooldown=200ms",
             // Each Kafka client prints its whole configuration at INFO; the tests create dozens of them.
@@ -55,7 +55,7 @@ public abstract class ServiceTest {
         String group = KafkaTopics.newGroupAtEnd();
         registry.add(
                 "spring.kafka.bootstrap-servers", () -> Infrastructure.kafka().bootstrapServers());
-        registry.add("spring.kafka.consumer.group-id", () -> group);
+        registry.add("tokenx.kafka.consumer.group-id", () -> group);
         registry.add("notifications.redis.address", () -> Infrastructure.redis().uri());
         registry.add("notifications.pusher.app-id", () -> TestApp.ID);
         registry.add("notifications.pusher.key", () -> TestApp.KEY);

@@ -108,6 +108,16 @@ public final class SettlementFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Events of several orders under one key, hence on one partition in this order: the shape of one consumer's batch
+     * made certain.
+     */
+    public void publishUnder(String key, SettlementEvent... settlement) {
+        for (SettlementEvent event : settlement) {
+            send(events, new ProducerRecord<>(Topics.SETTLEMENT_EVENTS, key, event));
+        }
+    }
+
     /** The event as the blockchain service publishes it for an order placed by request {@code requestId}. */
     public void publishForRequest(String requestId, SettlementEvent event) {
         ProducerRecord<String, DomainEvent> record =

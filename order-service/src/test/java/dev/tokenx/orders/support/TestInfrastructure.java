@@ -40,11 +40,11 @@ public final class TestInfrastructure {
         property.accept("tokenx.outbox.poll-interval", "50ms");
         // A consumer group per test database, reading only what is published while it runs: another test class's
         // settlement events are about orders this database does not have.
-        property.accept("orders.consumer.group-id", "order-service-" + database);
+        property.accept("tokenx.kafka.consumer.group-id", "order-service-" + database);
         property.accept("spring.kafka.consumer.auto-offset-reset", "latest");
-        property.accept("orders.consumer.retry-initial-interval", "50ms");
-        property.accept("orders.consumer.retry-max-interval", "200ms");
-        property.accept("orders.consumer.retry-max-attempts", "2");
+        property.accept("tokenx.kafka.consumer.retry.initial-interval", "50ms");
+        property.accept("tokenx.kafka.consumer.retry.max-interval", "200ms");
+        property.accept("tokenx.kafka.consumer.retry.max-retries", "2");
         // The Kafka clients print their whole configuration at INFO, once per context.
         property.accept("logging.level.org.apache.kafka", "WARN");
     }

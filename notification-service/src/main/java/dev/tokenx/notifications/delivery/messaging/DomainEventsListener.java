@@ -1,6 +1,7 @@
 package dev.tokenx.notifications.delivery.messaging;
 
 import dev.tokenx.events.AnnouncementEvent;
+import dev.tokenx.events.DomainEvent;
 import dev.tokenx.events.OrderEvent;
 import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.OrderStatusChanged;
@@ -8,15 +9,25 @@ import dev.tokenx.events.PortfolioChanged;
 import dev.tokenx.events.PortfolioEvent;
 import dev.tokenx.events.SystemAnnouncement;
 import dev.tokenx.events.Topics;
+import dev.tokenx.kafka.consumer.ConsumedBatch;
+import dev.tokenx.kafka.consumer.KafkaConsumers;
 import dev.tokenx.notifications.delivery.application.DeliverNotifications;
+import dev.tokenx.notifications.delivery.application.NotificationsPartlyDelivered;
+import dev.tokenx.notifications.delivery.application.ReceivedEvent;
+import dev.tokenx.notifications.delivery.domain.Notification;
+import dev.tokenx.notifications.delivery.domain.Notifications;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Kafka in: each event handed to {@link DeliverNotifications}. One order's events share a partition (keyed by order
- * id), so its statuses are sent in the order they happened; a failed send is retried before the next record of the
- * partition, which keeps that order (see {@link DeliveryErrorHandling}). The switches are exhaustive over each topic's
- * sealed event family, so a new event type cannot arrive unnoticed.
+ * Kafka in: each poll's events handed to {@link DeliverNotifications}, in the poll's order. One order's events share a
+ * partition (keyed by order id), so its statuses are sent in the order they happened; a failed send is retried before
+ * the rest of the partition (module {@code kafka-consumers}), which keeps that order. The switches are exhaustive over
+ * each topic's sealed event family, so a new event type cannot arrive unnoticed.
  */
 @Component
 class DomainEventsListener {
@@ -27,20 +38,22 @@ class DomainEventsListener {
         this.notifications = notifications;
     }
 
-    @KafkaListener(id = "notifications-order-events", idIsGroup = false, topics = Topics.ORDER_EVENTS)
-    void onOrderEvent(OrderEvent event) {
-        switch (event) {
-            case OrderStatusChanged changed -> notifications.orderStatusChanged(changed);
-            // The user hears of a placed order from its ACCEPTED status change, which follows it.
-            case OrderPlaced placed -> {}
-        }
+    @KafkaListener(
+            id = "notifications-order-events",
+            idIsGroup = false,
+            topics = Topics.ORDER_EVENTS,
+            containerFactory = KafkaConsumers.BATCH)
+    void onOrderEvents(List<ConsumerRecord<String, DomainEvent>> records) {
+        deliver(ConsumedBatch.of(records, OrderEvent.class), DomainEventsListener::notificationOf);
     }
 
-    @KafkaListener(id = "notifications-portfolio-events", idIsGroup = false, topics = Topics.PORTFOLIO_EVENTS)
-    void onPortfolioEvent(PortfolioEvent event) {
-        switch (event) {
-            case PortfolioChanged changed -> notifications.portfolioChanged(changed);
-        }
+    @KafkaListener(
+            id = "notifications-portfolio-events",
+            idIsGroup = false,
+            topics = Topics.PORTFOLIO_EVENTS,
+            containerFactory = KafkaConsumers.BATCH)
+    void onPortfolioEvents(List<ConsumerRecord<String, DomainEvent>> records) {
+        deliver(ConsumedBatch.of(records, PortfolioEvent.class), DomainEventsListener::notificationOf);
     }
 
     // Rare and unordered: one consumer is plenty.
@@ -48,10 +61,40 @@ class DomainEventsListener {
             id = "notifications-announcement-events",
             idIsGroup = false,
             topics = Topics.ANNOUNCEMENT_EVENTS,
+            containerFactory = KafkaConsumers.BATCH,
             concurrency = "1")
-    void onAnnouncementEvent(AnnouncementEvent event) {
-        switch (event) {
-            case SystemAnnouncement announced -> notifications.announced(announced);
-        }
+    void onAnnouncementEvents(List<ConsumerRecord<String, DomainEvent>> records) {
+        deliver(ConsumedBatch.of(records, AnnouncementEvent.class), DomainEventsListener::notificationOf);
+    }
+
+    private static Optional<Notification> notificationOf(OrderEvent event) {
+        return switch (event) {
+            case OrderStatusChanged changed -> Optional.of(Notifications.of(changed));
+            // The user hears of a placed order from its ACCEPTED status change, which follows it.
+            case OrderPlaced placed -> Optional.empty();
+        };
+    }
+
+    private static Optional<Notification> notificationOf(PortfolioEvent event) {
+        return switch (event) {
+            case PortfolioChanged changed -> Optional.of(Notifications.of(changed));
+        };
+    }
+
+    private static Optional<Notification> notificationOf(AnnouncementEvent event) {
+        return switch (event) {
+            case SystemAnnouncement announced -> Optional.of(Notifications.of(announced));
+        };
+    }
+
+    private <E> void deliver(ConsumedBatch<E> batch, Function<E, Optional<Notification>> notificationOf) {
+        batch.process(
+                () -> notifications.deliver(batch.map(DomainEventsListener::received), notificationOf),
+                NotificationsPartlyDelivered.class,
+                NotificationsPartlyDelivered::failedAt);
+    }
+
+    private static <E> ReceivedEvent<E> received(ConsumerRecord<String, E> record) {
+        return new ReceivedEvent<>(record.value(), ConsumedBatch.requestId(record));
     }
 }

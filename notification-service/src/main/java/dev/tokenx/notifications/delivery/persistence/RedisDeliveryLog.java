@@ -4,10 +4,14 @@ import dev.tokenx.notifications.delivery.application.DeliveryLog;
 import dev.tokenx.notifications.delivery.application.DeliveryLogUnavailable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.redisson.api.RBucket;
+import java.util.stream.Collectors;
+import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One Redis key per sent event, {@code notifications:delivered:<event id>}, holding the time it was sent and expiring
- * after {@code notifications.deduplication.ttl}: readable with redis-cli, gone without any clean-up job.
+ * after {@code notifications.deduplication.ttl}: readable with redis-cli, gone without any clean-up job. A batch costs
+ * one round trip to look up and one to record, whatever its size.
  *
  * <p>When Redis fails to answer, it is not asked again for {@code outage-cooldown}: every call in that window fails
  * at once, so that an unreachable Redis delays one message by its timeout rather than every message.
@@ -37,16 +42,29 @@ class RedisDeliveryLog implements DeliveryLog {
         this.properties = properties;
     }
 
+    /** One {@code MGET}. */
     @Override
-    public boolean contains(UUID eventId) {
-        return call(() -> bucket(eventId).isExists());
+    public Set<UUID> delivered(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, Object> found = call(() -> redisson.getBuckets().get(keys(eventIds)));
+        return eventIds.stream()
+                .filter(eventId -> found.containsKey(KEY_PREFIX + eventId))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** One pipelined batch of {@code SET ... PX}. */
     @Override
-    public void record(UUID eventId) {
+    public void record(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        String sentAt = clock.instant().toString();
         call(() -> {
-            bucket(eventId).set(clock.instant().toString(), properties.ttl());
-            return null;
+            RBatch batch = redisson.createBatch();
+            eventIds.forEach(eventId -> batch.getBucket(KEY_PREFIX + eventId).setAsync(sentAt, properties.ttl()));
+            return batch.execute();
         });
     }
 
@@ -68,7 +86,7 @@ class RedisDeliveryLog implements DeliveryLog {
         }
     }
 
-    private RBucket<String> bucket(UUID eventId) {
-        return redisson.getBucket(KEY_PREFIX + eventId);
+    private static String[] keys(Collection<UUID> eventIds) {
+        return eventIds.stream().map(eventId -> KEY_PREFIX + eventId).toArray(String[]::new);
     }
 }

@@ -15,21 +15,30 @@ import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies what the blockchain service reports about an order's settlement, each event in one transaction: the
- * order's new status, the funds hold captured (completed) or released (failed), the holding credited (completed), and
- * the {@code OrderStatusChanged} and {@code PortfolioChanged} events for the outbox.
+ * Applies what the blockchain service reports about an order's settlement: the order's new status, the funds hold
+ * captured (completed) or released (failed), the holding credited (completed), and the {@code OrderStatusChanged} and
+ * {@code PortfolioChanged} events for the outbox.
  *
- * <p>Events arrive at least once. An event id already in {@link ProcessedEvents} changes nothing; news the order has
- * moved past (an earlier confirmation count, a submission after completion) is recorded as processed and changes
- * nothing either. News that contradicts the order's final outcome fails with an {@code OrderStateConflict}.
+ * <p>A batch of reports (one poll of the settlement topic) is applied in one transaction, in its order, so that one
+ * order's events are applied in the order they happened and a commit is paid per batch, not per event. When that
+ * transaction fails it is rolled back in full, and the reports are applied again one by one, each in a transaction of
+ * its own, until one fails: that one is reported ({@link SettlementsPartlyRecorded}), those before it stay applied,
+ * those after it are left for the consumer to deliver again. Nothing is lost and nothing is applied twice.
+ *
+ * <p>Events arrive at least once. An event id already in {@link ProcessedEvents} changes nothing, in a batch as in a
+ * redelivered one; news the order has moved past (an earlier confirmation count, a submission after completion) is
+ * recorded as processed and changes nothing either. News that contradicts the order's final outcome fails with an
+ * {@code OrderStateConflict}.
  */
 @Service
 public class RecordSettlement {
@@ -61,15 +70,56 @@ public class RecordSettlement {
         this.clock = clock;
     }
 
-    /** @throws OrderNotFound (as the error signal) when no order has the event's order id */
-    public Mono<Void> record(SettlementEvent event, Optional<String> requestId) {
+    /**
+     * Applies the reports in their order: in one transaction, or, when it fails, one by one.
+     *
+     * @return completes once every report is applied; fails with {@link SettlementsPartlyRecorded} naming the first
+     *     report that could not be (its cause: {@link OrderNotFound}, an {@code OrderStateConflict}, the database's
+     *     failure, ...)
+     */
+    public Mono<Void> recordAll(List<SettlementReport> reports) {
+        if (reports.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(reports)
+                .concatMap(this::applyOnce)
+                .as(transactions::transactional)
+                .collectList()
+                .doOnNext(changes -> changes.forEach(RecordSettlement::logChange))
+                .then()
+                .onErrorResume(failure -> oneByOne(reports, failure));
+    }
+
+    private Mono<Void> oneByOne(List<SettlementReport> reports, Throwable batchFailure) {
+        if (reports.size() == 1) {
+            // Applying it again at once would only double the attempts the consumer's backoff counts.
+            return Mono.error(new SettlementsPartlyRecorded(0, batchFailure));
+        }
+        log.warn(
+                "A batch of {} settlement events was rolled back ({}); applying them one by one",
+                reports.size(),
+                batchFailure.toString());
+        return Flux.range(0, reports.size())
+                .concatMap(position -> record(reports.get(position))
+                        .onErrorMap(failure -> new SettlementsPartlyRecorded(position, failure)))
+                .then();
+    }
+
+    private Mono<Void> record(SettlementReport report) {
+        return applyOnce(report)
+                .as(transactions::transactional)
+                .doOnNext(RecordSettlement::logChange)
+                .then();
+    }
+
+    /** Empty when the event was applied before or changes nothing. */
+    private Mono<Change> applyOnce(SettlementReport report) {
+        SettlementEvent event = report.event();
         return processed
                 .markProcessed(event.eventId(), EventCatalog.typeOf(event))
                 .filter(Boolean::booleanValue)
-                .flatMap(first -> apply(event, requestId))
-                .as(transactions::transactional)
-                .doOnNext(changed -> logChange(changed, requestId))
-                .then();
+                .flatMap(first -> apply(event, report.requestId()))
+                .map(order -> new Change(order, report.requestId()));
     }
 
     private Mono<Order> apply(SettlementEvent event, Optional<String> requestId) {
@@ -120,15 +170,20 @@ public class RecordSettlement {
                 .flatMap(holding -> outbox.append(OrderEvents.portfolioChanged(order, holding), requestId));
     }
 
-    private static void logChange(Order order, Optional<String> requestId) {
+    /** Under the id of the request that placed the order: a batch mixes many requests' events on one thread. */
+    private static void logChange(Change change) {
+        Order order = change.order();
         WithRequestId.log(
-                requestId,
+                change.requestId(),
                 () -> log.info(
                         "Order {} is {}{}",
                         order.id(),
                         order.status(),
                         order.failureReason().map(reason -> ": " + reason).orElse("")));
     }
+
+    /** What applying one event changed, and the request it follows from. */
+    private record Change(Order order, Optional<String> requestId) {}
 
     /** PostgreSQL keeps microseconds: the instant published is the one read back later. */
     private Instant now() {

@@ -1,20 +1,23 @@
 package dev.tokenx.orders.order.messaging;
 
 import dev.tokenx.events.DomainEvent;
-import dev.tokenx.events.EventHeaders;
 import dev.tokenx.events.SettlementEvent;
 import dev.tokenx.events.Topics;
+import dev.tokenx.kafka.consumer.ConsumedBatch;
+import dev.tokenx.kafka.consumer.KafkaConsumers;
 import dev.tokenx.orders.order.application.RecordSettlement;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import dev.tokenx.orders.order.application.SettlementReport;
+import dev.tokenx.orders.order.application.SettlementsPartlyRecorded;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands each settlement event to {@link RecordSettlement}. Failures are the container's: retried, then
- * dead-lettered ({@link KafkaConsumerConfiguration}).
+ * Hands each poll's settlement events to {@link RecordSettlement}, in the poll's order (one order's events share a
+ * key, hence a partition, and arrive in offset order). Failures are the container's (module {@code
+ * kafka-consumers}): the failed event is retried or dead-lettered, those before it are committed, the rest come
+ * again.
  */
 @Component
 class SettlementEventsListener {
@@ -27,19 +30,23 @@ class SettlementEventsListener {
         this.recordSettlement = recordSettlement;
     }
 
-    /**
-     * Waits for the event's transaction to finish: the container commits the offset, retries or dead-letters the
-     * record only on its outcome, and one order's events (one key, one partition) are applied in order.
-     */
-    @KafkaListener(id = ID, topics = Topics.SETTLEMENT_EVENTS, idIsGroup = false)
-    void on(ConsumerRecord<String, DomainEvent> record) {
-        if (record.value() instanceof SettlementEvent settlement) {
-            recordSettlement.record(settlement, requestId(record)).block();
-        }
+    /** Waits for the batch's transactions: the container commits, retries or dead-letters only on their outcome. */
+    @KafkaListener(
+            id = ID,
+            topics = Topics.SETTLEMENT_EVENTS,
+            idIsGroup = false,
+            containerFactory = KafkaConsumers.BATCH)
+    void on(List<ConsumerRecord<String, DomainEvent>> records) {
+        ConsumedBatch<SettlementEvent> batch = ConsumedBatch.of(records, SettlementEvent.class);
+        batch.process(
+                () -> recordSettlement
+                        .recordAll(batch.map(SettlementEventsListener::report))
+                        .block(),
+                SettlementsPartlyRecorded.class,
+                SettlementsPartlyRecorded::failedAt);
     }
 
-    private static Optional<String> requestId(ConsumerRecord<String, DomainEvent> record) {
-        Header header = record.headers().lastHeader(EventHeaders.REQUEST_ID);
-        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    private static SettlementReport report(ConsumerRecord<String, SettlementEvent> record) {
+        return new SettlementReport(record.value(), ConsumedBatch.requestId(record));
     }
 }

@@ -16,8 +16,11 @@ import dev.tokenx.events.OrderStatusChanged;
 import dev.tokenx.events.PortfolioChanged;
 import dev.tokenx.events.SettlementConfirmed;
 import dev.tokenx.events.SettlementConfirming;
+import dev.tokenx.events.SettlementEvent;
 import dev.tokenx.events.SettlementSubmitted;
 import dev.tokenx.events.Topics;
+import dev.tokenx.kafka.consumer.KafkaConsumerProperties;
+import dev.tokenx.orders.order.application.OrderNotFound;
 import dev.tokenx.orders.support.LedgerAudit;
 import dev.tokenx.orders.support.ServiceTest;
 import dev.tokenx.orders.support.SettlementFeed;
@@ -41,6 +44,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -58,7 +64,7 @@ class SettlementEventsTest extends ServiceTest {
     private KafkaListenerEndpointRegistry listeners;
 
     @Autowired
-    private ConsumerProperties consumer;
+    private KafkaConsumerProperties consumer;
 
     @BeforeAll
     static void openFeed() {
@@ -247,6 +253,93 @@ class SettlementEventsTest extends ServiceTest {
         assertThat(snapshot()).isEqualTo(completed);
     }
 
+    @Test
+    void a_batch_delivered_again_applies_nothing_twice() {
+        UUID investor = investors().verifiedWithCash("10000.00");
+        UUID first = place(investor, 1);
+        UUID second = place(investor, 2);
+        SettlementEvent[] batch = {
+            submitted(first), submitted(second), confirming(first, 1), confirmed(first), failed(second)
+        };
+        asOneBatch(() -> feed.publishUnder(first.toString(), batch));
+        awaitStatus(investor, first, "COMPLETED");
+        awaitStatus(investor, second, "FAILED");
+        feed.awaitConsumedBy(consumer.groupId(), PATIENCE);
+        StoreSnapshot before = snapshot();
+
+        asOneBatch(() -> feed.publishUnder(first.toString(), batch));
+        feed.awaitConsumedBy(consumer.groupId(), PATIENCE);
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(order(investor, first)).containsEntry("status", "COMPLETED");
+        assertThat(order(investor, second)).containsEntry("status", "FAILED");
+        assertThat(journalEntries(first, "FUNDS_CAPTURE")).isEqualTo(1);
+        assertThat(journalEntries(second, "FUNDS_RELEASE")).isEqualTo(1);
+        assertThat(holding(investor, "BLRTECH")).isEqualTo(1);
+        assertThat(investors().available(investor)).isEqualByComparingTo("8985.00");
+        LedgerAudit.assertConsistent(db);
+    }
+
+    @Test
+    void a_batch_dead_letters_only_the_events_no_retry_can_cure_and_applies_the_others_once() {
+        UUID investor = investors().verifiedWithCash("10000.00");
+        UUID first = place(investor, 1);
+        UUID second = place(investor, 3);
+        UUID unknownOrder = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+
+        asOneBatch(() -> {
+            feed.publishUnder(key, submitted(first), confirmed(first), submitted(unknownOrder));
+            feed.publishUnreadable(key, "SettlementConfirmed");
+            feed.publishUnder(key, submitted(second), confirmed(second));
+        });
+
+        awaitStatus(investor, first, "COMPLETED");
+        awaitStatus(investor, second, "COMPLETED");
+        List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters(key, 2);
+        assertThat(deadLetters)
+                .extracting(record -> header(record, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .containsExactly(OrderNotFound.class.getName(), DeserializationException.class.getName());
+        feed.awaitConsumedBy(consumer.groupId(), PATIENCE);
+        assertThat(journalEntries(first, "FUNDS_CAPTURE")).isEqualTo(1);
+        assertThat(journalEntries(second, "FUNDS_CAPTURE")).isEqualTo(1);
+        assertThat(statusRowsInOutbox(first))
+                .as("ACCEPTED, SETTLING, COMPLETED")
+                .isEqualTo(3);
+        assertThat(statusRowsInOutbox(second))
+                .as("ACCEPTED, SETTLING, COMPLETED")
+                .isEqualTo(3);
+        assertThat(holding(investor, "BLRTECH")).isEqualTo(4);
+        assertThat(investors().available(investor)).isEqualByComparingTo("5950.00");
+        assertThat(deadLetters(key, 2)).as("nothing else dead-lettered").hasSize(2);
+        LedgerAudit.assertConsistent(db);
+    }
+
+    /**
+     * Stops the consumers while {@code publish} runs, so that what it publishes arrives in one poll: one batch per
+     * consumer, in offset order. (Pausing is not enough: a fetch already waiting at the broker returns the first
+     * record alone.) The group's positions were committed when its partitions were assigned, so the restarted
+     * consumers read on from there.
+     */
+    private void asOneBatch(Runnable publish) {
+        MessageListenerContainer container = listeners.getListenerContainer(SettlementEventsListener.ID);
+        container.stop();
+        try {
+            publish.run();
+        } finally {
+            container.start();
+        }
+    }
+
+    private long journalEntries(UUID orderId, String kind) {
+        return db.sql("SELECT count(*) AS n FROM journal_entries WHERE order_id = :id AND kind = :kind")
+                .bind("id", orderId)
+                .bind("kind", kind)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
     private UUID place(UUID investor, int quantity) {
         return UUID.fromString((String) api().accepted(
                         investor,
@@ -322,10 +415,19 @@ class SettlementEventsTest extends ServiceTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+        return deadLetters(key, 1);
+    }
+
+    /** The dead letters under the key, in order, once at least {@code expected} are there. */
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key, int expected) {
         try (TopicReader reader = new TopicReader(Topics.deadLetter(Topics.SETTLEMENT_EVENTS))) {
-            return reader
-                    .readUntil(records -> records.stream().anyMatch(record -> key.equals(record.key())), PATIENCE)
-                    .stream()
+            reader.readUntil(
+                    records -> records.stream()
+                                    .filter(record -> key.equals(record.key()))
+                                    .count()
+                            >= expected,
+                    PATIENCE);
+            return reader.readToEnd(PATIENCE).stream()
                     .filter(record -> key.equals(record.key()))
                     .toList();
         }

@@ -1,22 +1,23 @@
-package dev.tokenx.notifications.delivery.messaging;
+package dev.tokenx.kafka.consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
  * One log line per failed attempt and per dead letter, without stack traces (the dead letter's headers keep the
- * exception), and the counter {@code notifications_dead_lettered_total} by topic for alerting.
+ * exception), and the counter {@code tokenx_kafka_dead_letters_total{topic}} for alerting.
  */
-final class DeliveryFailures implements RetryListener {
+final class ConsumerFailures implements RetryListener {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryFailures.class);
+    private static final Logger log = LoggerFactory.getLogger(ConsumerFailures.class);
 
     private final MeterRegistry meters;
 
-    DeliveryFailures(MeterRegistry meters) {
+    ConsumerFailures(MeterRegistry meters) {
         this.meters = meters;
     }
 
@@ -27,7 +28,7 @@ final class DeliveryFailures implements RetryListener {
 
     @Override
     public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-        meters.counter("notifications.dead.lettered", "topic", record.topic()).increment();
+        meters.counter("tokenx.kafka.dead.letters", "topic", record.topic()).increment();
         log.error("Dead-lettered {}: {}", coordinates(record), reason(failure));
     }
 
@@ -44,12 +45,8 @@ final class DeliveryFailures implements RetryListener {
         return record.topic() + "-" + record.partition() + "@" + record.offset() + " (key " + record.key() + ")";
     }
 
-    /** The innermost message: the listener adapter wraps the real failure. */
+    /** The innermost failure: the listener adapter and the batch wrap the real one. */
     private static String reason(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure));
     }
 }
