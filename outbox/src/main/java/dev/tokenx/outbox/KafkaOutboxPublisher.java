@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
@@ -46,15 +48,18 @@ class KafkaOutboxPublisher implements DisposableBean {
         RuntimeException refused = null;
         for (OutboxRecord record : batch) {
             if (refused != null) {
-                // The producer refused synchronously (no metadata in time): the rest of the batch would wait as long.
-                sent.add(new Sent(record.id(), CompletableFuture.failedFuture(refused)));
+                // The producer could not send at all (no metadata in time): the rest of the batch would wait as long.
+                sent.add(new Sent(record, CompletableFuture.failedFuture(refused)));
                 continue;
             }
             try {
-                sent.add(new Sent(record.id(), kafka.send(toProducerRecord(record))));
+                sent.add(new Sent(record, kafka.send(toProducerRecord(record))));
             } catch (RuntimeException e) {
-                refused = e;
-                sent.add(new Sent(record.id(), CompletableFuture.failedFuture(e)));
+                if (NestedExceptionUtils.getMostSpecificCause(e) instanceof RetriableException) {
+                    refused = e;
+                }
+                // Anything else (a record too large) is this record's own: the others still go.
+                sent.add(new Sent(record, CompletableFuture.failedFuture(e)));
             }
         }
         return sent;
@@ -77,19 +82,19 @@ class KafkaOutboxPublisher implements DisposableBean {
 
     private static Mono<Outcome> outcome(Sent sent) {
         return Mono.fromFuture(sent.ack(), true)
-                .map(ack -> new Outcome(sent.outboxId(), Optional.<Throwable>empty()))
-                .onErrorResume(error -> Mono.just(new Outcome(sent.outboxId(), Optional.of(error))));
+                .map(ack -> new Outcome(sent.record(), Optional.<Throwable>empty()))
+                .onErrorResume(error -> Mono.just(new Outcome(sent.record(), Optional.of(error))));
     }
 
     private static Deliveries deliveries(List<Outcome> outcomes) {
-        List<Long> acknowledged = new ArrayList<>();
-        List<Long> failed = new ArrayList<>();
+        List<OutboxRecord> acknowledged = new ArrayList<>();
+        List<OutboxRecord> failed = new ArrayList<>();
         Optional<Throwable> firstFailure = Optional.empty();
         for (Outcome outcome : outcomes) {
             if (outcome.failure().isEmpty()) {
-                acknowledged.add(outcome.outboxId());
+                acknowledged.add(outcome.record());
             } else {
-                failed.add(outcome.outboxId());
+                failed.add(outcome.record());
                 firstFailure = firstFailure.or(outcome::failure);
             }
         }
@@ -102,7 +107,7 @@ class KafkaOutboxPublisher implements DisposableBean {
         producers.destroy();
     }
 
-    private record Sent(long outboxId, CompletableFuture<?> ack) {}
+    private record Sent(OutboxRecord record, CompletableFuture<?> ack) {}
 
-    private record Outcome(long outboxId, Optional<Throwable> failure) {}
+    private record Outcome(OutboxRecord record, Optional<Throwable> failure) {}
 }

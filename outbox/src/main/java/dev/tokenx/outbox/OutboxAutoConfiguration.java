@@ -43,9 +43,16 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+    /** How this instance's writer wakes its relay. */
     @Bean
-    OutboxWriter outboxWriter(ConnectionFactory connectionFactory, ObjectProvider<DatabaseClient> databaseClient) {
-        return new OutboxWriter(database(connectionFactory, databaseClient));
+    OutboxAppends outboxAppends() {
+        return new OutboxAppends();
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(
+            ConnectionFactory connectionFactory, ObjectProvider<DatabaseClient> databaseClient, OutboxAppends appends) {
+        return new OutboxWriter(database(connectionFactory, databaseClient), appends);
     }
 
     @Bean
@@ -62,6 +69,7 @@ public class OutboxAutoConfiguration {
     OutboxRelay outboxRelay(
             OutboxStore store,
             KafkaOutboxPublisher publisher,
+            OutboxAppends appends,
             ReactiveTransactionManager transactionManager,
             OutboxProperties properties,
             ObjectProvider<Clock> clock,
@@ -69,6 +77,7 @@ public class OutboxAutoConfiguration {
         return new OutboxRelay(
                 store,
                 publisher,
+                appends,
                 TransactionalOperator.create(transactionManager),
                 properties,
                 clock.getIfAvailable(Clock::systemUTC),

@@ -21,11 +21,15 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Publishes the outbox to Kafka. Each batch is one transaction: claim the oldest unpublished rows ({@code FOR UPDATE
- * SKIP LOCKED}, at most one per key), publish them and wait for the acknowledgements, mark the acknowledged rows
- * published, commit. Several relays (one per instance) share the work and never publish a row twice; a row whose
- * publication failed stays unpublished and is retried, with a capped exponential backoff while nothing gets
- * through. A crash between acknowledgement and commit publishes a row again (at least once); consumers deduplicate
- * by event id.
+ * SKIP LOCKED}; of each key its oldest rows, up to {@code rows-per-key}), publish them in {@link Waves} and wait for
+ * the acknowledgements, mark the acknowledged rows published in one statement, commit. Several relays (one per
+ * instance) share the work and never publish a row twice nor a key's rows out of order; a row whose publication
+ * failed stays unpublished and is retried, with a capped exponential backoff while nothing gets through. A crash
+ * between acknowledgement and commit publishes a row again (at least once); consumers deduplicate by event id.
+ *
+ * <p>No polling while idle: after a batch that found nothing, the relay sleeps until this instance's {@link
+ * OutboxWriter} reports committed rows ({@link OutboxAppends}), or for {@code idle-poll-interval} at most, for rows
+ * other instances appended. An idle outbox costs one claim per idle poll instead of ten a second.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -33,10 +37,12 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final OutboxStore store;
     private final KafkaOutboxPublisher publisher;
+    private final OutboxAppends appends;
     private final TransactionalOperator transactions;
     private final OutboxProperties properties;
     private final Clock clock;
     private final RelayBackoff backoff;
+    private final Counter claims;
     private final Counter published;
     private final Counter publishFailures;
     private final Counter batchFailures;
@@ -50,16 +56,21 @@ public class OutboxRelay implements SmartLifecycle {
     OutboxRelay(
             OutboxStore store,
             KafkaOutboxPublisher publisher,
+            OutboxAppends appends,
             TransactionalOperator transactions,
             OutboxProperties properties,
             Clock clock,
             MeterRegistry meters) {
         this.store = store;
         this.publisher = publisher;
+        this.appends = appends;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
         this.backoff = new RelayBackoff(properties.backoffInitial(), properties.backoffMax());
+        this.claims = Counter.builder("outbox.claims")
+                .description("Claim queries the relay ran; flat while the outbox is idle")
+                .register(meters);
         this.published = Counter.builder("outbox.published")
                 .description("Outbox rows published to Kafka and acknowledged")
                 .register(meters);
@@ -81,8 +92,11 @@ public class OutboxRelay implements SmartLifecycle {
      * @return what happened to it; fails only when the batch could not be claimed or settled
      */
     Mono<BatchOutcome> relayBatch() {
-        return store.claim(properties.batchSize())
-                .collectList()
+        return Mono.defer(() -> {
+                    claims.increment();
+                    return store.claim(properties.batchSize(), properties.rowsPerKey())
+                            .collectList();
+                })
                 .flatMap(this::publishClaimed)
                 .as(transactions::transactional);
     }
@@ -92,7 +106,18 @@ public class OutboxRelay implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return Mono.just(new BatchOutcome(0, 0, 0));
         }
-        return publisher.publish(claimed).flatMap(deliveries -> settle(claimed, deliveries));
+        return publishInWaves(claimed).flatMap(deliveries -> settle(claimed, deliveries));
+    }
+
+    private Mono<Deliveries> publishInWaves(List<OutboxRecord> claimed) {
+        Waves waves = new Waves(claimed);
+        return Flux.fromIterable(waves.all())
+                .concatMap(wave -> publish(waves.sendable(wave)).doOnNext(waves::delivered))
+                .reduce(Deliveries.NONE, Deliveries::plus);
+    }
+
+    private Mono<Deliveries> publish(List<OutboxRecord> records) {
+        return records.isEmpty() ? Mono.just(Deliveries.NONE) : publisher.publish(records);
     }
 
     private Mono<BatchOutcome> settle(List<OutboxRecord> claimed, Deliveries deliveries) {
@@ -101,8 +126,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .map(failure ->
                         NestedExceptionUtils.getMostSpecificCause(failure).toString())
                 .orElse("");
-        return store.markPublished(deliveries.acknowledged(), clock.instant())
-                .then(store.recordFailure(deliveries.failed(), error))
+        return store.markPublished(deliveries.acknowledgedIds(), clock.instant())
+                .then(store.recordFailure(deliveries.failedIds(), error))
                 .then(Mono.fromSupplier(() -> new BatchOutcome(
                         claimed.size(),
                         deliveries.acknowledged().size(),
@@ -140,7 +165,6 @@ public class OutboxRelay implements SmartLifecycle {
         running = true;
         stopRequested = Sinks.empty();
         Mono.defer(this::relayOnce)
-                .flatMap(this::pause)
                 .repeat(() -> running)
                 .doFinally(signal -> onStopped.run())
                 .subscribe(
@@ -150,33 +174,49 @@ public class OutboxRelay implements SmartLifecycle {
                 .concatMap(tick -> purgeSafely())
                 .subscribe();
         log.info(
-                "Outbox relay started: batches of {}, polling every {}",
+                "Outbox relay started: batches of {}, pausing {} after a partial batch, idle polls every {}",
                 properties.batchSize(),
-                properties.pollInterval());
+                properties.pollInterval(),
+                properties.idlePollInterval());
     }
 
-    /** Relays a batch and says how long to pause before the next one. */
-    private Mono<Duration> relayOnce() {
-        return relayBatch().map(this::pauseAfter).onErrorResume(error -> {
-            batchFailures.increment();
-            log.warn("Outbox batch failed, will retry: {}", error.toString());
-            return Mono.fromSupplier(backoff::next);
-        });
+    /** Relays a batch, then pauses as long as its outcome asks. */
+    private Mono<Void> relayOnce() {
+        // Armed before the claim: an append committed while the claim runs ends the idle sleep that may follow it.
+        Mono<Void> appended = appends.next();
+        return relayBatch()
+                .map(outcome -> pauseAfter(outcome, appended))
+                .onErrorResume(error -> {
+                    batchFailures.increment();
+                    log.warn("Outbox batch failed, will retry: {}", error.toString());
+                    return Mono.just(sleep(backoff.next()));
+                })
+                .flatMap(pause -> pause);
     }
 
-    private Duration pauseAfter(BatchOutcome outcome) {
+    private Mono<Void> pauseAfter(BatchOutcome outcome, Mono<Void> appended) {
         if (outcome.published() == 0 && outcome.failed() > 0) {
-            return backoff.next();
+            return sleep(backoff.next());
         }
         backoff.reset();
-        return outcome.claimed() == properties.batchSize() ? Duration.ZERO : properties.pollInterval();
-    }
-
-    private Mono<Void> pause(Duration pause) {
-        if (pause.isZero()) {
+        if (outcome.claimed() == properties.batchSize()) {
             return Mono.empty();
         }
-        return Mono.firstWithSignal(Mono.delay(pause).then(), stopRequested.asMono());
+        if (outcome.claimed() > 0) {
+            // Rows held back behind this batch's (a key's later rows, rows locked by another relay) are claimable now.
+            return sleep(properties.pollInterval());
+        }
+        return untilStopped(Mono.firstWithSignal(
+                appended.then(Mono.delay(properties.pollInterval())).then(),
+                Mono.delay(properties.idlePollInterval()).then()));
+    }
+
+    private Mono<Void> sleep(Duration pause) {
+        return untilStopped(Mono.delay(pause).then());
+    }
+
+    private Mono<Void> untilStopped(Mono<Void> pause) {
+        return Mono.firstWithSignal(pause, stopRequested.asMono());
     }
 
     private Mono<Long> purgeSafely() {
@@ -223,7 +263,7 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * @param claimed rows claimed by the batch
      * @param published rows acknowledged by Kafka and marked published
-     * @param failed rows whose publication failed
+     * @param failed rows whose publication failed; rows of their keys that came after them in the batch were not sent
      */
     record BatchOutcome(int claimed, int published, int failed) {}
 }

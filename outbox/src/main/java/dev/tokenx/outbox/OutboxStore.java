@@ -10,27 +10,49 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The relay's SQL. Claims hold row locks until the relay's transaction ends. */
+/** The relay's SQL. Claims hold row locks until the relay's transaction ends; a batch is acknowledged by one statement. */
 class OutboxStore {
 
     /**
-     * The oldest unpublished rows, skipping rows another relay has locked, and skipping any row that has an older
-     * unpublished row with the same key: that row goes first, so one key's events are published in order even with
-     * several relays. A claim therefore holds at most one row per key.
+     * The oldest unpublished rows, in batches that keep each key's events in order across relays.
+     *
+     * <p>{@code heads}: the oldest unpublished row of each key (a row with an older unpublished row of its key is not a
+     * head: that row goes first), skipping rows another relay has locked. Then, for each head this relay locked, the
+     * key's next unpublished rows up to {@code rowsPerKey}, so that an order's {@code OrderPlaced} and {@code
+     * OrderStatusChanged} go out in one batch. Those followers are locked without {@code SKIP LOCKED}: no other relay
+     * can hold one, since it would have to hold the key's head too (a follower is never a head while the head is
+     * unpublished), so a key's claimed rows are always its oldest ones, without gaps. Index-backed at any backlog:
+     * {@code outbox_unpublished} yields candidates in id order, {@code outbox_unpublished_by_key} answers both the
+     * "older row" probe and the followers.
      */
-    private static final String CLAIM = """
-            SELECT candidate.id, candidate.event_id, candidate.event_type, candidate.topic, candidate.message_key,
-                   candidate.payload, candidate.request_id, candidate.created_at
-              FROM outbox candidate
-             WHERE candidate.published_at IS NULL
-               AND NOT EXISTS (SELECT 1
-                                 FROM outbox older
-                                WHERE older.message_key = candidate.message_key
-                                  AND older.published_at IS NULL
-                                  AND older.id < candidate.id)
-             ORDER BY candidate.id
+    static final String CLAIM = """
+            WITH heads AS (
+                SELECT candidate.id, candidate.message_key
+                  FROM outbox candidate
+                 WHERE candidate.published_at IS NULL
+                   AND NOT EXISTS (SELECT 1
+                                     FROM outbox older
+                                    WHERE older.message_key = candidate.message_key
+                                      AND older.published_at IS NULL
+                                      AND older.id < candidate.id)
+                 ORDER BY candidate.id
+                 LIMIT :limit
+                   FOR UPDATE OF candidate SKIP LOCKED
+            )
+            SELECT claimed.id, claimed.event_id, claimed.event_type, claimed.topic, claimed.message_key,
+                   claimed.payload, claimed.request_id, claimed.created_at
+              FROM heads
+             CROSS JOIN LATERAL (SELECT queued.id, queued.event_id, queued.event_type, queued.topic,
+                                        queued.message_key, queued.payload, queued.request_id, queued.created_at
+                                   FROM outbox queued
+                                  WHERE queued.message_key = heads.message_key
+                                    AND queued.published_at IS NULL
+                                    AND queued.id >= heads.id
+                                  ORDER BY queued.id
+                                  LIMIT :rowsPerKey
+                                    FOR UPDATE OF queued) claimed
+             ORDER BY claimed.id
              LIMIT :limit
-               FOR UPDATE OF candidate SKIP LOCKED
             """;
 
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = :publishedAt WHERE id = ANY(:ids)";
@@ -56,8 +78,13 @@ class OutboxStore {
         this.db = db;
     }
 
-    Flux<OutboxRecord> claim(int limit) {
-        return db.sql(CLAIM).bind("limit", limit).map(OutboxStore::toRecord).all();
+    /** Up to {@code limit} rows in id order, at most {@code rowsPerKey} of one key, locked until the transaction ends. */
+    Flux<OutboxRecord> claim(int limit, int rowsPerKey) {
+        return db.sql(CLAIM)
+                .bind("limit", limit)
+                .bind("rowsPerKey", rowsPerKey)
+                .map(OutboxStore::toRecord)
+                .all();
     }
 
     Mono<Void> markPublished(List<Long> ids, Instant publishedAt) {

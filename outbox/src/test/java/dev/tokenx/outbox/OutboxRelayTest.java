@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a use case appends to the outbox reaches Kafka once, keyed by its aggregate, with its type and id in headers;
- * what a rolled-back transaction appended never does; and Kafka outages delay events without losing or doubling any.
+ * what a rolled-back transaction appended never does; Kafka outages delay events without losing or doubling any; and
+ * an idle relay sleeps until something is appended instead of polling.
  */
 @SpringBootTest(classes = RelayTestApplication.class)
 @WithPostgres
@@ -69,6 +71,8 @@ class OutboxRelayTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RelayTestApplication.properties(
                 TestDatabases.create("outbox"), (name, value) -> registry.add(name, () -> value));
+        // Only this instance appends: its relay never needs to look for other instances' rows.
+        registry.add("tokenx.outbox.idle-poll-interval", () -> "1h");
     }
 
     @BeforeEach
@@ -141,6 +145,22 @@ class OutboxRelayTest {
                     .toList();
             assertThat(keys).containsExactlyInAnyOrderElementsOf(duringOutage);
         }
+    }
+
+    @Test
+    void runs_no_claim_while_nothing_is_appended_and_wakes_up_when_something_is() {
+        List<String> earlier = appendOrders(2);
+        await().atMost(PATIENCE).until(() -> unpublished(earlier) == 0);
+        AtomicReference<Double> lastSeen = new AtomicReference<>(-1.0);
+
+        await().atMost(PATIENCE)
+                .during(Duration.ofSeconds(1))
+                .until(() -> lastSeen.getAndSet(counter("outbox.claims")) == counter("outbox.claims"));
+        double claimsWhileIdle = counter("outbox.claims");
+        String later = appendOrders(1).getFirst();
+
+        await().atMost(PATIENCE).until(() -> unpublished(List.of(later)) == 0);
+        assertThat(counter("outbox.claims")).isGreaterThan(claimsWhileIdle);
     }
 
     @Test

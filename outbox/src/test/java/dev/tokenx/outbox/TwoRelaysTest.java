@@ -34,8 +34,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
 /**
- * Two instances of a service, each running its relay, over one outbox: every event reaches Kafka exactly once, and
- * the events of one key arrive in the order they were written.
+ * Two instances of a service, each appending and running its relay, over one outbox: every event reaches Kafka exactly
+ * once, and the events of one key arrive in the order they were written, although relays claim several rows of a key
+ * at once and each relay is woken by its own instance's appends.
  */
 @WithPostgres
 @WithKafka
@@ -68,9 +69,11 @@ class TwoRelaysTest {
     private static ConfigurableApplicationContext start(String database) {
         Map<String, String> properties = new LinkedHashMap<>();
         RelayTestApplication.properties(database, properties::put);
-        // Small batches and a short poll make the two relays contend for rows all the time.
+        // Small batches and short pauses make the two relays contend for rows all the time.
         properties.put("tokenx.outbox.batch-size", "10");
+        properties.put("tokenx.outbox.rows-per-key", "3");
         properties.put("tokenx.outbox.poll-interval", "10ms");
+        properties.put("tokenx.outbox.idle-poll-interval", "200ms");
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
@@ -107,19 +110,25 @@ class TwoRelaysTest {
         assertThat(published(second)).as("rows published by the second relay").isPositive();
     }
 
-    /** Each key's events are written one after the other, the keys side by side, as use cases would write them. */
+    /**
+     * Each key's events are written one after the other, the keys side by side, as use cases would write them; half of
+     * the keys by each instance, two events per transaction (as a placement writes {@code OrderPlaced} and {@code
+     * OrderStatusChanged}).
+     */
     private static void writeEventsWhileTheRelaysRun(List<UUID> keys) {
-        OutboxWriter outbox = first.getBean(OutboxWriter.class);
-        TransactionalOperator transactions =
-                TransactionalOperator.create(first.getBean(ReactiveTransactionManager.class));
-        Flux.fromIterable(keys)
-                .flatMap(
-                        key -> Flux.range(1, EVENTS_PER_KEY)
-                                .concatMap(
-                                        sequence -> outbox.append(Events.orderPlaced(key, sequence), Optional.empty())
-                                                .as(transactions::transactional)),
-                        8)
+        Flux.range(0, keys.size())
+                .flatMap(index -> writeEvents(keys.get(index), index % 2 == 0 ? first : second), 8)
                 .blockLast(PATIENCE);
+    }
+
+    private static Flux<Void> writeEvents(UUID key, ConfigurableApplicationContext instance) {
+        OutboxWriter outbox = instance.getBean(OutboxWriter.class);
+        TransactionalOperator transactions =
+                TransactionalOperator.create(instance.getBean(ReactiveTransactionManager.class));
+        return Flux.range(0, EVENTS_PER_KEY / 2)
+                .concatMap(pair -> outbox.append(Events.orderPlaced(key, 2 * pair + 1), Optional.empty())
+                        .then(outbox.append(Events.orderPlaced(key, 2 * pair + 2), Optional.empty()))
+                        .as(transactions::transactional));
     }
 
     private static List<OrderPlaced> mine(List<ConsumerRecord<String, byte[]>> records, Set<String> keys) {

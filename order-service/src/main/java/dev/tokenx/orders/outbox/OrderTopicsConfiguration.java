@@ -23,6 +23,12 @@ class OrderTopicsConfiguration {
         return topic(Topics.PORTFOLIO_EVENTS, topics);
     }
 
+    /** KycStatusChanged: this service's instances read it too, to drop a trader from their near caches. */
+    @Bean
+    NewTopic accountEventsTopic(TopicProperties topics) {
+        return topic(Topics.ACCOUNT_EVENTS, topics);
+    }
+
     private static NewTopic topic(String name, TopicProperties topics) {
         return TopicBuilder.name(name)
                 .partitions(topics.partitions())

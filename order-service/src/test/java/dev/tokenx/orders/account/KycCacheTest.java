@@ -17,7 +17,10 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-/** KYC status and wallet come from Redis when it has them, from PostgreSQL when it does not or is down. */
+/**
+ * KYC status and wallet come from Redis when this instance does not know them yet ({@link KycNearCacheTest}), from
+ * PostgreSQL when Redis does not have them or is down.
+ */
 @TestPropertySource(properties = "orders.kyc-cache.outage-cooldown=300ms")
 class KycCacheTest extends ServiceTest {
 
@@ -78,9 +81,10 @@ class KycCacheTest extends ServiceTest {
             Infrastructure.redis().restart();
         }
 
-        UUID later = investors().verifiedWithCash("5000.00");
+        // A new investor each time: one this instance knows is served from its memory and not written to Redis again.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            api().accepted(later, "after-outage-" + UUID.randomUUID(), aBuyRequest());
+            UUID later = investors().verifiedWithCash("5000.00");
+            api().accepted(later, "after-outage", aBuyRequest());
             assertThat(cached(later).get()).contains("VERIFIED");
         });
     }

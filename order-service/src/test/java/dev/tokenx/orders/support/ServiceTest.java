@@ -43,6 +43,11 @@ public abstract class ServiceTest {
         return new OrdersApi(web);
     }
 
+    /** The API of another instance of the service ({@link SecondInstance#web()}). */
+    protected OrdersApi api(WebTestClient instance) {
+        return new OrdersApi(instance);
+    }
+
     protected StoreSnapshot snapshot() {
         return StoreSnapshot.of(db);
     }

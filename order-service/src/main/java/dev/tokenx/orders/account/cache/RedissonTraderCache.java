@@ -1,6 +1,5 @@
 package dev.tokenx.orders.account.cache;
 
-import dev.tokenx.orders.account.application.TraderCache;
 import dev.tokenx.orders.account.domain.KycStatus;
 import dev.tokenx.orders.account.domain.Trader;
 import io.micrometer.core.instrument.Counter;
@@ -20,11 +19,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Traders in Redis as JSON strings with a TTL. Any failure, slow answer or unreadable value counts as a miss; after
- * a failure the cache is bypassed for a cool-down period, so an outage costs one timeout, not one per order.
+ * Traders in Redis as JSON strings with a TTL: the tier behind {@link NearTraderCache}, shared by the instances. Any
+ * failure, slow answer or unreadable value counts as a miss; after a failure the cache is bypassed for a cool-down
+ * period, so an outage costs one timeout, not one per order.
  */
 @Component
-class RedissonTraderCache implements TraderCache {
+class RedissonTraderCache {
 
     private static final Logger log = LoggerFactory.getLogger(RedissonTraderCache.class);
     private static final String KEY_PREFIX = "orders:kyc:";
@@ -54,8 +54,8 @@ class RedissonTraderCache implements TraderCache {
                 .register(meters);
     }
 
-    @Override
-    public Mono<Trader> find(UUID userId) {
+    /** Empty on a miss and when Redis cannot answer. */
+    Mono<Trader> find(UUID userId) {
         if (bypassed()) {
             unavailable.increment();
             return Mono.empty();
@@ -69,8 +69,8 @@ class RedissonTraderCache implements TraderCache {
                 .onErrorResume(this::unavailable);
     }
 
-    @Override
-    public Mono<Void> remember(Trader trader) {
+    /** Completes without error even when Redis cannot store. */
+    Mono<Void> remember(Trader trader) {
         if (bypassed()) {
             return Mono.empty();
         }
@@ -78,6 +78,14 @@ class RedissonTraderCache implements TraderCache {
                 .set(encode(trader), properties.ttl())
                 .timeout(properties.timeout())
                 .onErrorResume(this::unavailable);
+    }
+
+    /**
+     * Deletes the trader's entry, even while the cache is bypassed after a failure: a change must not be missed for
+     * the cool-down's sake. Completes without error when Redis cannot delete; the entry then lives out its TTL.
+     */
+    Mono<Void> forget(UUID userId) {
+        return bucket(userId).delete().timeout(properties.timeout()).then().onErrorResume(this::unavailable);
     }
 
     private RBucketReactive<String> bucket(UUID userId) {

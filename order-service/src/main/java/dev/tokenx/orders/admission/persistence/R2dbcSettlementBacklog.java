@@ -7,7 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Reads the partial index of accepted orders (V5): a few index pages, whatever the size of the orders table. */
+/** Reads the partial index of accepted orders (V6): a few index pages, whatever the size of the orders table. */
 @Repository
 class R2dbcSettlementBacklog implements SettlementBacklog {
 

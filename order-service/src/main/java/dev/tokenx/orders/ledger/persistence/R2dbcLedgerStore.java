@@ -1,7 +1,6 @@
 package dev.tokenx.orders.ledger.persistence;
 
 import dev.tokenx.orders.ledger.application.LedgerStore;
-import dev.tokenx.orders.ledger.domain.FundsHold;
 import dev.tokenx.orders.ledger.domain.HoldSettlement;
 import dev.tokenx.orders.ledger.domain.JournalEntry;
 import dev.tokenx.orders.ledger.domain.Posting;
@@ -16,38 +15,12 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes a hold, its journal entry, its postings and the balance changes in one statement (one round trip, on the
- * hot path of every order). Each balance moves only if it stays covered ({@code balance + change >= 0}, evaluated
- * on the locked row, so concurrent orders cannot overdraw); the entry and the hold are written only if every
- * posting's balance moved.
+ * Settles a hold: its status, its journal entry, its postings and the balance changes in one statement. Each balance
+ * moves only if it stays covered ({@code balance + change >= 0}, evaluated on the locked row); the entry is written
+ * only if every posting's balance moved, else the caller's transaction rolls the partial moves back.
  */
 @Repository
 class R2dbcLedgerStore implements LedgerStore {
-
-    private static final String RECORD_HOLD = """
-            WITH lines (code, amount) AS (
-                VALUES %s
-            ), moved AS (
-                UPDATE ledger_accounts account
-                   SET balance = account.balance + lines.amount
-                  FROM lines
-                 WHERE account.code = lines.code
-                   AND (account.balance + lines.amount >= 0 OR account.may_go_negative)
-             RETURNING account.id, lines.amount
-            ), entry AS (
-                INSERT INTO journal_entries (id, kind, order_id, created_at)
-                SELECT :entryId, :entryKind, :orderId, :recordedAt
-                 WHERE (SELECT count(*) FROM moved) = :postingCount
-             RETURNING id
-            ), posted AS (
-                INSERT INTO postings (journal_entry_id, ledger_account_id, amount)
-                SELECT entry.id, moved.id, moved.amount
-                  FROM entry CROSS JOIN moved
-            )
-            INSERT INTO funds_holds (id, order_id, user_id, amount, status, journal_entry_id, created_at)
-            SELECT :holdId, :orderId, :userId, :amount, 'HELD', entry.id, :recordedAt
-              FROM entry
-            """;
 
     /*
      * The hold must still be open and hold exactly the settled amount; only then do the balances move (the join with
@@ -82,31 +55,11 @@ class R2dbcLedgerStore implements LedgerStore {
 
     private final DatabaseClient db;
 
-    /** The statement for each number of postings; holds always have two, so this holds one entry in practice. */
-    private final Map<Integer, String> recordHoldByPostingCount = new ConcurrentHashMap<>();
-
     /** Captures have two to four postings (zero fees are left out), releases two. */
     private final Map<Integer, String> recordSettlementByPostingCount = new ConcurrentHashMap<>();
 
     R2dbcLedgerStore(DatabaseClient db) {
         this.db = db;
-    }
-
-    @Override
-    public Mono<Boolean> recordHold(FundsHold hold) {
-        JournalEntry entry = hold.entry();
-        String sql = recordHoldByPostingCount.computeIfAbsent(
-                entry.postings().size(), postingCount -> RECORD_HOLD.formatted(valuesFor(postingCount)));
-        GenericExecuteSpec statement = bindPostings(db.sql(sql), entry.postings())
-                .bind("entryId", entry.id())
-                .bind("entryKind", entry.kind().name())
-                .bind("orderId", hold.orderId())
-                .bind("recordedAt", entry.recordedAt())
-                .bind("postingCount", (long) entry.postings().size())
-                .bind("holdId", hold.id())
-                .bind("userId", hold.userId())
-                .bind("amount", hold.amount().amount());
-        return statement.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     @Override

@@ -8,12 +8,10 @@ import reactor.core.publisher.Mono;
 public interface OrderRepository {
 
     /**
-     * Inserts the order unless the user already has one under this key. When another transaction is inserting under
-     * the same key, waits for it to finish.
-     *
-     * @return false when an order with this key existed, in which case nothing was written
+     * Writes the order, its funds hold and its events atomically, or nothing: in one round trip to the database, so
+     * it needs no transaction. When another placement under the same key is being written, waits for it.
      */
-    Mono<Boolean> insertIfAbsent(Order order, IdempotencyKey key, String requestFingerprint);
+    Mono<NewPlacement.Outcome> insert(NewPlacement placement);
 
     Mono<KeyedOrder> findByIdempotencyKey(UUID userId, IdempotencyKey key);
 

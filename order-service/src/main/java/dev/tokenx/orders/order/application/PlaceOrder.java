@@ -2,33 +2,34 @@ package dev.tokenx.orders.order.application;
 
 import dev.tokenx.orders.account.application.Traders;
 import dev.tokenx.orders.catalog.application.TokenCatalog;
-import dev.tokenx.orders.ledger.application.FundsHolds;
+import dev.tokenx.orders.ledger.domain.FundsHold;
+import dev.tokenx.orders.ledger.domain.InsufficientFunds;
 import dev.tokenx.orders.order.domain.FeePolicy;
 import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.order.domain.OrderRejected;
 import dev.tokenx.orders.shared.ids.TimeOrderedIds;
-import dev.tokenx.outbox.OutboxWriter;
 import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes an order: decides it from the trader, the catalog and the fee policy, then, in one transaction, writes the
- * order, the {@code OrderPlaced} and {@code OrderStatusChanged} ({@code ACCEPTED}) events for the outbox and the funds
- * hold. Nothing is written when any step refuses.
+ * Takes an order: decides it from the trader, the catalog and the fee policy, then writes the order, its funds hold
+ * and the {@code OrderPlaced} and {@code OrderStatusChanged} ({@code ACCEPTED}) events for the outbox, all or nothing.
+ * Nothing is written when any step refuses.
  *
- * <p>The writes go in that order so that the investor's ledger rows, which concurrent orders of the same investor
- * wait for, are locked for the shortest time: from the hold to the commit.
+ * <p>The writes are one statement ({@link OrderRepository#insert}): one round trip to PostgreSQL per order, atomic by
+ * itself. Unlike the other writing use cases, this one therefore runs in no transaction of its own, which would add a
+ * {@code BEGIN} and a {@code COMMIT} round trip and hold the investor's ledger rows locked between them.
  *
  * <p>Idempotency: the order row is unique per user and idempotency key. A repeated request finds the order its
- * first attempt created and answers with it, whether the repeat comes later (even after the price or the KYC status
- * changed) or concurrently (the insert waits for the first attempt's transaction).
+ * first attempt created and answers with it, whether the repeat comes later (even after the price, the KYC status or
+ * the investor's cash changed) or concurrently (its write waits for the first attempt's, then finds the key taken).
  */
 @Service
 public class PlaceOrder {
@@ -37,29 +38,15 @@ public class PlaceOrder {
 
     private final Traders traders;
     private final TokenCatalog catalog;
-    private final FundsHolds funds;
     private final OrderRepository orders;
-    private final OutboxWriter outbox;
     private final FeePolicy feePolicy;
-    private final TransactionalOperator transactions;
     private final Clock clock;
 
-    public PlaceOrder(
-            Traders traders,
-            TokenCatalog catalog,
-            FundsHolds funds,
-            OrderRepository orders,
-            OutboxWriter outbox,
-            FeeProperties fees,
-            TransactionalOperator transactions,
-            Clock clock) {
+    public PlaceOrder(Traders traders, TokenCatalog catalog, OrderRepository orders, FeeProperties fees, Clock clock) {
         this.traders = traders;
         this.catalog = catalog;
-        this.funds = funds;
         this.orders = orders;
-        this.outbox = outbox;
         this.feePolicy = fees.policy();
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -79,20 +66,37 @@ public class PlaceOrder {
     }
 
     private Mono<Placement> record(Order order, PlaceOrderCommand command) {
-        return orders.insertIfAbsent(order, command.idempotencyKey(), command.fingerprint())
-                .flatMap(inserted -> inserted ? holdAndAnnounce(order, command) : earlierPlacement(command))
-                .as(transactions::transactional);
+        return orders.insert(newPlacement(order, command)).flatMap(outcome -> answer(outcome, order, command));
     }
 
-    private Mono<Placement> holdAndAnnounce(Order order, PlaceOrderCommand command) {
-        return outbox.append(OrderEvents.placed(order), command.requestId())
-                .then(outbox.append(OrderEvents.statusChanged(order), command.requestId()))
-                .then(funds.hold(order.id(), order.userId(), order.total(), order.createdAt()))
-                .thenReturn(Placement.accepted(order));
+    private static NewPlacement newPlacement(Order order, PlaceOrderCommand command) {
+        FundsHold hold = FundsHold.place(
+                TimeOrderedIds.next(),
+                TimeOrderedIds.next(),
+                order.id(),
+                order.userId(),
+                order.total(),
+                order.createdAt());
+        return new NewPlacement(
+                order,
+                command.idempotencyKey(),
+                command.fingerprint(),
+                hold,
+                List.of(OrderEvents.placed(order), OrderEvents.statusChanged(order)),
+                command.requestId());
+    }
+
+    private Mono<Placement> answer(NewPlacement.Outcome outcome, Order order, PlaceOrderCommand command) {
+        return switch (outcome) {
+            case WRITTEN -> Mono.just(Placement.accepted(order));
+            case KEY_TAKEN -> earlierPlacement(command);
+            // The key's first order may have taken the cash this repeat finds missing.
+            case FUNDS_SHORT -> earlierPlacementOr(new InsufficientFunds(order.total()), command);
+        };
     }
 
     /** A refused request may repeat one that was accepted before, when the rules still let it through. */
-    private Mono<Placement> earlierPlacementOr(OrderRejected rejection, PlaceOrderCommand command) {
+    private Mono<Placement> earlierPlacementOr(RuntimeException rejection, PlaceOrderCommand command) {
         return orders.findByIdempotencyKey(command.userId(), command.idempotencyKey())
                 .map(earlier -> replay(earlier, command))
                 .switchIfEmpty(Mono.error(rejection));

@@ -1,7 +1,9 @@
 package dev.tokenx.orders.order.persistence;
 
+import dev.tokenx.orders.ledger.persistence.FundsHoldStatement;
 import dev.tokenx.orders.order.application.IdempotencyKey;
 import dev.tokenx.orders.order.application.KeyedOrder;
+import dev.tokenx.orders.order.application.NewPlacement;
 import dev.tokenx.orders.order.application.OrderRepository;
 import dev.tokenx.orders.order.domain.Confirmations;
 import dev.tokenx.orders.order.domain.Fees;
@@ -9,11 +11,16 @@ import dev.tokenx.orders.order.domain.Order;
 import dev.tokenx.orders.order.domain.OrderStatus;
 import dev.tokenx.orders.order.domain.Side;
 import dev.tokenx.orders.shared.money.Inr;
+import dev.tokenx.outbox.OutboxRows;
+import dev.tokenx.outbox.OutboxWriter;
+import io.r2dbc.postgresql.api.PostgresqlException;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -27,15 +34,33 @@ class R2dbcOrderRepository implements OrderRepository {
             id, user_id, wallet_address, token_symbol, side, quantity, limit_price, price, platform_fee, gas_fee,
             status, failure_reason, tx_hash, confirmations, required_confirmations, created_at, updated_at""";
 
-    // DO NOTHING without a target would also swallow other unique violations; naming the key keeps those loud.
-    private static final String INSERT = """
-            INSERT INTO orders (id, user_id, idempotency_key, request_hash, wallet_address, token_symbol, side,
-                                quantity, limit_price, price, platform_fee, gas_fee, total, status, created_at,
-                                updated_at)
-            VALUES (:id, :userId, :idempotencyKey, :requestHash, :walletAddress, :tokenSymbol, :side, :quantity,
-                    :limitPrice, :price, :platformFee, :gasFee, :total, :status, :createdAt, :updatedAt)
-            ON CONFLICT (user_id, idempotency_key) DO NOTHING
-            """;
+    /*
+     * One statement, one round trip: the hold (debit, credit, journal entry, postings, hold row; ledger), then the
+     * order, only if the hold was written, then the events, only if the order was. A statement is atomic by itself, so
+     * a failure anywhere (a constraint, a trigger, the ledger's balance rule at its end) leaves nothing behind, without
+     * a transaction. A key already taken is a unique violation that undoes the whole statement, hold included: a
+     * concurrent repeat first waits on the investor's locked cash row, then on the key.
+     */
+    private static final String INSERT_PLACEMENT = """
+            WITH %s, placed AS (
+                INSERT INTO orders (id, user_id, idempotency_key, request_hash, wallet_address, token_symbol, side,
+                                    quantity, limit_price, price, platform_fee, gas_fee, total, status, created_at,
+                                    updated_at)
+                SELECT :id, :userId, :idempotencyKey, :requestHash, :walletAddress, :tokenSymbol, :side, :quantity,
+                       CAST(:limitPrice AS numeric), :price, :platformFee, :gasFee, :total, :status, :createdAt,
+                       :updatedAt
+                  FROM %s
+             RETURNING id
+            ), announced AS (
+            %s
+            )
+            SELECT count(*) AS placed FROM placed
+            """.formatted(
+                    FundsHoldStatement.CTES,
+                    FundsHoldStatement.WRITTEN,
+                    OutboxRows.insertWhere("EXISTS (SELECT 1 FROM placed)"));
+
+    private static final String IDEMPOTENCY_KEY_CONSTRAINT = "orders_idempotency_key_unique";
 
     private static final String FIND_BY_KEY = "SELECT " + COLUMNS + ", request_hash FROM orders"
             + " WHERE user_id = :userId AND idempotency_key = :idempotencyKey";
@@ -57,18 +82,21 @@ class R2dbcOrderRepository implements OrderRepository {
             """;
 
     private final DatabaseClient db;
+    private final OutboxWriter outbox;
 
-    R2dbcOrderRepository(DatabaseClient db) {
+    R2dbcOrderRepository(DatabaseClient db, OutboxWriter outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
-    public Mono<Boolean> insertIfAbsent(Order order, IdempotencyKey key, String requestFingerprint) {
-        GenericExecuteSpec statement = db.sql(INSERT)
+    public Mono<NewPlacement.Outcome> insert(NewPlacement placement) {
+        Order order = placement.order();
+        GenericExecuteSpec statement = db.sql(INSERT_PLACEMENT)
                 .bind("id", order.id())
                 .bind("userId", order.userId())
-                .bind("idempotencyKey", key.value())
-                .bind("requestHash", requestFingerprint)
+                .bind("idempotencyKey", placement.key().value())
+                .bind("requestHash", placement.requestFingerprint())
                 .bind("walletAddress", order.walletAddress())
                 .bind("tokenSymbol", order.tokenSymbol())
                 .bind("side", order.side().name())
@@ -80,10 +108,31 @@ class R2dbcOrderRepository implements OrderRepository {
                 .bind("status", order.status().name())
                 .bind("createdAt", order.createdAt())
                 .bind("updatedAt", order.updatedAt());
-        GenericExecuteSpec insert = order.limitPrice()
-                .map(limit -> statement.bind("limitPrice", limit.amount()))
-                .orElseGet(() -> statement.bindNull("limitPrice", BigDecimal.class));
-        return insert.fetch().rowsUpdated().map(rows -> rows == 1);
+        statement = bindNullable(statement, "limitPrice", order.limitPrice().map(Inr::amount), BigDecimal.class);
+        statement = FundsHoldStatement.bind(statement, placement.hold());
+        statement = outbox.rows(placement.events(), placement.requestId()).bindTo(statement);
+        return statement
+                .map(row -> row.get("placed", Long.class))
+                .one()
+                .flatMap(this::outcome)
+                .onErrorResume(R2dbcOrderRepository::isTakenKey, taken -> Mono.just(NewPlacement.Outcome.KEY_TAKEN));
+    }
+
+    private Mono<NewPlacement.Outcome> outcome(long placed) {
+        if (placed == 0) {
+            return Mono.just(NewPlacement.Outcome.FUNDS_SHORT);
+        }
+        return outbox.rowsWritten().thenReturn(NewPlacement.Outcome.WRITTEN);
+    }
+
+    /** Only the idempotency key's unique violation is an answer; any other is a defect and stays loud. */
+    private static boolean isTakenKey(Throwable error) {
+        return error instanceof DuplicateKeyException
+                && NestedExceptionUtils.getMostSpecificCause(error) instanceof PostgresqlException postgres
+                && postgres.getErrorDetails()
+                        .getConstraintName()
+                        .filter(IDEMPOTENCY_KEY_CONSTRAINT::equals)
+                        .isPresent();
     }
 
     @Override

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A placement is one transaction: when any of its writes fails, none of them stays. Failures are forced with real
- * PostgreSQL triggers on the tables the placement writes, in the order it writes them (order, outbox row, balances,
- * journal entry, postings, hold), and at commit.
+ * A placement is one statement, atomic by itself: when any of its writes fails, none of them stays. Failures are forced
+ * with real PostgreSQL triggers on the tables the placement writes (balances, journal entry, postings, hold, order,
+ * outbox rows), and at its end, where deferred constraints are checked.
  */
 class PlaceOrderRollbackTest extends ServiceTest {
 
@@ -38,7 +38,7 @@ class PlaceOrderRollbackTest extends ServiceTest {
     }
 
     @ParameterizedTest(name = "failing insert into {0}")
-    @ValueSource(strings = {"outbox", "journal_entries", "postings", "funds_holds"})
+    @ValueSource(strings = {"journal_entries", "postings", "funds_holds", "orders", "outbox"})
     void leaves_nothing_behind_when_a_write_fails_mid_transaction(String table) {
         UUID investor = investors().verifiedWithCash("5000.00");
         failOnInsertInto(table, "BEFORE INSERT ON " + table);
@@ -49,6 +49,21 @@ class PlaceOrderRollbackTest extends ServiceTest {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(investors().available(investor)).isEqualByComparingTo("5000.00");
         assertThat(investors().held(investor)).isEqualByComparingTo("0.00");
+        LedgerAudit.assertConsistent(db);
+    }
+
+    @Test
+    void leaves_nothing_behind_when_a_balance_fails_to_move() {
+        UUID investor = investors().verifiedWithCash("5000.00");
+        execute(FAILING_FUNCTION);
+        execute("CREATE TRIGGER fail_for_rollback_test BEFORE UPDATE ON ledger_accounts"
+                + " FOR EACH ROW WHEN (NEW.code LIKE '%:cash:held') EXECUTE FUNCTION fail_for_rollback_test()");
+        failingTable = "ledger_accounts";
+        StoreSnapshot before = snapshot();
+
+        assertProblem(api().place(investor, "doomed", aBuyRequest()), 500, "INTERNAL_ERROR");
+
+        assertThat(snapshot()).isEqualTo(before);
         LedgerAudit.assertConsistent(db);
     }
 

@@ -279,6 +279,26 @@ class PlaceOrderTest extends ServiceTest {
         }
 
         @Test
+        void answers_with_the_first_order_when_it_took_all_the_cash() {
+            UUID investor = investors().verifiedWithCash("1015.00");
+            UUID first =
+                    orderIdOf(api().accepted(investor, "all-in", aBuyRequest().quantity(1)));
+            StoreSnapshot afterFirst = snapshot();
+
+            api().place(investor, "all-in", aBuyRequest().quantity(1))
+                    .expectStatus()
+                    .isAccepted()
+                    .expectHeader()
+                    .valueEquals(OrderController.REPLAYED_HEADER, "true")
+                    .expectBody()
+                    .jsonPath("$.orderId")
+                    .isEqualTo(first.toString());
+            assertProblem(api().place(investor, "all-in", aBuyRequest().quantity(2)), 422, "IDEMPOTENCY_KEY_REUSED");
+
+            assertThat(snapshot()).isEqualTo(afterFirst);
+        }
+
+        @Test
         void keeps_keys_apart_between_investors() {
             UUID one = investors().verifiedWithCash("10000.00");
             UUID other = investors().verifiedWithCash("10000.00");

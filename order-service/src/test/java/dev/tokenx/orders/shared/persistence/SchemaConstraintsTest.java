@@ -95,6 +95,34 @@ class SchemaConstraintsTest {
     }
 
     @Test
+    void checks_an_entry_once_however_many_postings_it_has() throws SQLException {
+        execute("SET LOCAL track_functions = 'pl'");
+        UUID entry = entry();
+        post(entry, "platform:funding", "-100.00");
+        post(entry, ALICE_AVAILABLE, "60.00");
+        post(entry, "user:" + ALICE + ":cash:held", "40.00");
+
+        // Fires the deferred checks now, inside the transaction, whose function calls PostgreSQL counts.
+        execute("SET CONSTRAINTS ALL IMMEDIATE");
+
+        assertThat(single("SELECT pg_stat_get_xact_function_calls('ledger_check_entry_balanced(uuid)'::regprocedure)"))
+                .isEqualByComparingTo("1");
+    }
+
+    @Test
+    void checks_a_posting_added_after_its_entry_was_found_balanced() throws SQLException {
+        UUID entry = entry();
+        post(entry, "platform:funding", "-100.00");
+        post(entry, ALICE_AVAILABLE, "100.00");
+        execute("SET CONSTRAINTS ALL IMMEDIATE");
+
+        assertThatThrownBy(() -> post(entry, "user:" + ALICE + ":cash:held", "1.00"))
+                .isInstanceOfSatisfying(
+                        SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(CHECK_VIOLATION))
+                .hasMessageContaining("unbalanced");
+    }
+
+    @Test
     void keeps_postings_and_entries_append_only() throws SQLException {
         connection.setAutoCommit(true);
 
