@@ -3,6 +3,7 @@ package dev.tokenx.gateway.auth;
 import dev.tokenx.security.token.StatelessBearerApi;
 import dev.tokenx.security.token.TokenVerifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -12,8 +13,8 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
  * Who may pass the edge. Stateless bearer-token API ({@link StatelessBearerApi}, as in every service): no session,
- * CSRF token, login page, saved request or security headers; CORS first, so that a preflight is answered before
- * authentication. Anything not listed is denied, so a new route is closed until it is opened here on purpose.
+ * CSRF token, login page or saved request; unlike the services, the edge writes Spring Security's default headers,
+ * because browsers read its answers; CORS first, so that a preflight is answered before authentication. Anything not listed is denied, so a new route is closed until it is opened here on purpose.
  *
  * <p>Public: the development token endpoint, health, public market data (reads) and the realtime WebSocket, where
  * the Pusher protocol itself authorizes private channels (through {@code /api/realtime/auth}, which needs a token).
@@ -36,6 +37,9 @@ class EdgeSecurityConfiguration {
             CorsConfigurationSource corsConfigurationSource) {
         return StatelessBearerApi.configure(http, tokenVerifier, entryPoint, accessDeniedHandler)
                 .cors(cors -> cors.configurationSource(corsConfigurationSource))
+                // Browsers read the edge's answers (CORS): nosniff, no caching of account data unless an answer
+                // says otherwise, no framing. Written here once per answer; the services behind answer only us.
+                .headers(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/trading/**")
                         .hasRole(USER_ROLE)

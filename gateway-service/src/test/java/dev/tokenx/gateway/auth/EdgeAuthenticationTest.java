@@ -27,6 +27,19 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
         assertThat(UPSTREAM.receivedWith(marker)).hasSize(1);
     }
 
+    @Test
+    void answers_with_the_security_headers_browsers_need() {
+        get("/api/trading/orders?probe=" + UUID.randomUUID(), aToken().build())
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"));
+    }
+
     @Nested
     class answers_401_and_never_calls_the_service {
 
