@@ -1,6 +1,7 @@
 package dev.tokenx.blockchain.settlement.application;
 
 import dev.tokenx.blockchain.settlement.domain.Settlement;
+import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -12,6 +13,12 @@ public interface SettlementRepository {
 
     Mono<Settlement> find(UUID orderId);
 
+    /** The stored settlements of those of {@code orderIds} that have one. */
+    Flux<Settlement> findAll(Collection<UUID> orderIds);
+
+    /** Stores a signed transaction, before the settlements it carries (which name it) and before its broadcast. */
+    Mono<Void> insertTransaction(SignedTransfer transaction);
+
     /** Stores a new settlement; fails with {@link SettlementAlreadyExists} when the order has one. */
     Mono<Void> insert(Settlement settlement);
 
@@ -22,7 +29,7 @@ public interface SettlementRepository {
      */
     Mono<Boolean> update(Settlement settlement);
 
-    /** Signed or submitted settlements whose transaction is one of {@code txHashes}. */
+    /** Signed or submitted settlements whose transaction is one of {@code txHashes}: every member of each batch. */
     Flux<Settlement> awaitingMiningWithTxHashes(Collection<String> txHashes);
 
     /** Signed or submitted settlements last sent (or signed) before {@code cutoff}, oldest first. */

@@ -21,49 +21,56 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcSettlementRepository implements SettlementRepository {
 
-    private static final String COLUMNS = """
-            order_id, user_id, request_id, token_symbol, contract_address, from_address, to_address, quantity,
-            status, sender, nonce, tx_hash, signed_tx, last_sent_at, mined_block, confirmations, failure_reason,
-            version
+    /** A settlement with its transaction's signed bytes, which the orders of one batch share. */
+    private static final String SELECT = """
+            SELECT s.order_id, s.user_id, s.request_id, s.token_symbol, s.contract_address, s.from_address,
+                   s.to_address, s.quantity, s.status, s.sender, s.nonce, s.tx_hash, t.signed_tx, s.last_sent_at,
+                   s.mined_block, s.confirmations, s.failure_reason, s.version
+              FROM settlements s LEFT JOIN settlement_transactions t ON t.tx_hash = s.tx_hash
             """;
 
-    private static final String FIND = "SELECT " + COLUMNS + " FROM settlements WHERE order_id = :orderId";
+    private static final String FIND = SELECT + " WHERE s.order_id = :orderId";
+
+    private static final String FIND_ALL = SELECT + " WHERE s.order_id = ANY(:orderIds)";
+
+    private static final String INSERT_TRANSACTION = """
+            INSERT INTO settlement_transactions (tx_hash, sender, nonce, signed_tx)
+            VALUES (:txHash, :sender, :nonce, :signedTx)
+            """;
 
     /** A second delivery of the order inserts nothing, and its transaction rolls back with the nonce it took. */
     private static final String INSERT = """
             INSERT INTO settlements (order_id, user_id, request_id, token_symbol, contract_address, from_address,
-                                     to_address, quantity, status, sender, nonce, tx_hash, signed_tx, last_sent_at,
+                                     to_address, quantity, status, sender, nonce, tx_hash, last_sent_at,
                                      failure_reason)
             VALUES (:orderId, :userId, :requestId, :tokenSymbol, :contract, :from, :to, :quantity, :status, :sender,
-                    :nonce, :txHash, :signedTx, :lastSentAt, left(:failureReason, 500))
+                    :nonce, :txHash, :lastSentAt, left(:failureReason, 500))
             ON CONFLICT (order_id) DO NOTHING
             """;
 
     private static final String UPDATE = """
             UPDATE settlements
-               SET status = :status, last_sent_at = :lastSentAt, mined_block = :minedBlock,
+               SET status = :status, sender = :sender, nonce = :nonce, tx_hash = :txHash,
+                   last_sent_at = :lastSentAt, mined_block = :minedBlock,
                    confirmations = :confirmations, failure_reason = left(:failureReason, 500), updated_at = now(),
                    version = version + 1
              WHERE order_id = :orderId AND version = :version
             """;
 
-    private static final String AWAITING_MINING_WITH_HASHES = "SELECT " + COLUMNS + """
-              FROM settlements
-             WHERE tx_hash = ANY(:txHashes) AND status IN ('SIGNED', 'SUBMITTED')
+    private static final String AWAITING_MINING_WITH_HASHES = SELECT + """
+             WHERE s.tx_hash = ANY(:txHashes) AND s.status IN ('SIGNED', 'SUBMITTED')
             """;
 
-    private static final String AWAITING_MINING_SENT_BEFORE = "SELECT " + COLUMNS + """
-              FROM settlements
-             WHERE status IN ('SIGNED', 'SUBMITTED') AND last_sent_at < :cutoff
-             ORDER BY last_sent_at
+    private static final String AWAITING_MINING_SENT_BEFORE = SELECT + """
+             WHERE s.status IN ('SIGNED', 'SUBMITTED') AND s.last_sent_at < :cutoff
+             ORDER BY s.last_sent_at
              LIMIT :limit
             """;
 
     /** A mined transfer has {@code head - mined_block + 1} confirmations: those with more than announced. */
-    private static final String CONFIRMING_BELOW = "SELECT " + COLUMNS + """
-              FROM settlements
-             WHERE status = 'CONFIRMING' AND mined_block + confirmations <= :head
-             ORDER BY mined_block
+    private static final String CONFIRMING_BELOW = SELECT + """
+             WHERE s.status = 'CONFIRMING' AND s.mined_block + s.confirmations <= :head
+             ORDER BY s.mined_block
              LIMIT :limit
             """;
 
@@ -79,6 +86,24 @@ class R2dbcSettlementRepository implements SettlementRepository {
                 .bind("orderId", orderId)
                 .map(R2dbcSettlementRepository::toSettlement)
                 .one();
+    }
+
+    @Override
+    public Flux<Settlement> findAll(Collection<UUID> orderIds) {
+        return db.sql(FIND_ALL)
+                .bind("orderIds", orderIds.toArray(UUID[]::new))
+                .map(R2dbcSettlementRepository::toSettlement)
+                .all();
+    }
+
+    @Override
+    public Mono<Void> insertTransaction(SignedTransfer transaction) {
+        return db.sql(INSERT_TRANSACTION)
+                .bind("txHash", transaction.txHash())
+                .bind("sender", transaction.sender())
+                .bind("nonce", transaction.nonce())
+                .bind("signedTx", transaction.rawTransaction())
+                .then();
     }
 
     @Override
@@ -98,7 +123,6 @@ class R2dbcSettlementRepository implements SettlementRepository {
         insert = bindOrNull(insert, "sender", signed.map(SignedTransfer::sender), String.class);
         insert = bindOrNull(insert, "nonce", signed.map(SignedTransfer::nonce), Long.class);
         insert = bindOrNull(insert, "txHash", signed.map(SignedTransfer::txHash), String.class);
-        insert = bindOrNull(insert, "signedTx", signed.map(SignedTransfer::rawTransaction), String.class);
         insert = bindOrNull(insert, "lastSentAt", settlement.lastSentAt(), Instant.class);
         insert = bindOrNull(insert, "failureReason", settlement.failureReason(), String.class);
         return insert.fetch()
@@ -115,6 +139,10 @@ class R2dbcSettlementRepository implements SettlementRepository {
                 .bind("version", settlement.version())
                 .bind("status", settlement.status().name())
                 .bind("confirmations", settlement.confirmations());
+        Optional<SignedTransfer> signed = settlement.signed();
+        update = bindOrNull(update, "sender", signed.map(SignedTransfer::sender), String.class);
+        update = bindOrNull(update, "nonce", signed.map(SignedTransfer::nonce), Long.class);
+        update = bindOrNull(update, "txHash", signed.map(SignedTransfer::txHash), String.class);
         update = bindOrNull(update, "lastSentAt", settlement.lastSentAt(), Instant.class);
         update = bindOrNull(
                 update,
