@@ -31,9 +31,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -107,7 +109,7 @@ class KafkaConsumerConfiguration {
                     record.key(),
                     Topics.deadLetter(record.topic()),
                     NestedExceptionUtils.getMostSpecificCause(failure).toString());
-            deadLetterTopic.accept(record, failure);
+            deadLetterTopic.accept(record, unwrapped(failure));
         };
         ExponentialBackOff backOff =
                 new ExponentialBackOff(properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
@@ -117,6 +119,20 @@ class KafkaConsumerConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PermanentSettlementFailure.class);
         return handler;
+    }
+
+    /**
+     * The batch listener names the failed record in a {@link BatchListenerFailedException}: the dead letter carries
+     * what that wraps (the {@code kafka_dlt-exception-cause-*} headers name {@code ChainUnavailable}, say), as a record
+     * listener's dead letters did.
+     */
+    private static Exception unwrapped(Exception failure) {
+        if (failure instanceof ListenerExecutionFailedException
+                && failure.getCause() instanceof BatchListenerFailedException named
+                && named.getCause() != null) {
+            return new ListenerExecutionFailedException(failure.getMessage(), named.getCause());
+        }
+        return failure;
     }
 
     /**

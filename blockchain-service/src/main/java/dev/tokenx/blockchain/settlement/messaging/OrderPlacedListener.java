@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Hands each poll's placed orders to {@link SettleOrders} at once, so that orders of one token share chain
  * transactions; the topic's other events (order status changes) are not settlement's business. Failures are the
- * container's ({@link KafkaConsumerConfiguration}): a failure of the whole batch (the chain is down) retries the
- * batch, then dead-letters its records; one record that can never be settled, or not even read, is named to the error
- * handler, which commits the records before it, dead-letters it and delivers the rest again (which find their
- * settlements, so nothing is sent twice).
+ * container's ({@link KafkaConsumerConfiguration}), always for one named record: one that can never be settled, or
+ * not even read, is dead-lettered at once; a failure of the whole batch (the chain is down) is retried with the
+ * backoff from the batch's first order. The error handler commits the records before the named one and delivers the
+ * rest again, which find their settlements, so nothing is sent twice.
  */
 @Component
 class OrderPlacedListener {
@@ -52,15 +52,28 @@ class OrderPlacedListener {
                 .toList();
         settleOrders
                 .settle(placed.stream().map(OrderPlacedListener::placedOrder).toList())
-                .onErrorMap(
-                        OrderNotSettleable.class,
-                        failed -> new BatchListenerFailedException(
-                                failed.getMessage(), failed.getCause(), placed.get(failed.position())))
+                .onErrorMap(failure -> failedAt(placed, failure))
                 .block();
         if (readable < records.size()) {
             ConsumerRecord<String, DomainEvent> unreadable = records.get(readable);
             throw new BatchListenerFailedException("Unreadable record", deserializationFailure(unreadable), unreadable);
         }
+    }
+
+    /**
+     * Names the record to blame, so that the error handler treats it as a record listener would treat it: committed
+     * before it, retried or dead-lettered alone, and the rest delivered again. A failure of the whole batch (the chain
+     * is down) is its first order's: retried with the backoff, the others with it, then that order dead-lettered if
+     * the retries run out. A batch error handler given no record would instead retry the whole batch and dead-letter
+     * every record of it, the orders it had settled too.
+     */
+    private static BatchListenerFailedException failedAt(
+            List<ConsumerRecord<String, DomainEvent>> placed, Throwable failure) {
+        if (failure instanceof OrderNotSettleable unsettleable) {
+            return new BatchListenerFailedException(
+                    unsettleable.getMessage(), unsettleable.getCause(), placed.get(unsettleable.position()));
+        }
+        return new BatchListenerFailedException(failure.getMessage(), failure, placed.getFirst());
     }
 
     private static int firstUnreadable(List<ConsumerRecord<String, DomainEvent>> records) {
