@@ -184,8 +184,7 @@ public class SettleOrders {
                                 signed,
                                 clock.instant()))
                         .toList())
-                .flatMap(signed ->
-                        Flux.fromIterable(signed).concatMap(repository::insert).then(Mono.just(signed)));
+                .flatMap(signed -> repository.insertAll(signed).thenReturn(signed));
     }
 
     private static Map<String, List<Candidate>> byContract(List<Candidate> candidates) {

@@ -4,6 +4,7 @@ import dev.tokenx.blockchain.settlement.domain.Settlement;
 import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,8 +20,16 @@ public interface SettlementRepository {
     /** Stores a signed transaction, before the settlements it carries (which name it) and before its broadcast. */
     Mono<Void> insertTransaction(SignedTransfer transaction);
 
-    /** Stores a new settlement; fails with {@link SettlementAlreadyExists} when the order has one. */
-    Mono<Void> insert(Settlement settlement);
+    /** Stores new settlements in one statement; fails with {@link SettlementAlreadyExists} when an order has one. */
+    Mono<Void> insertAll(List<Settlement> settlements);
+
+    /**
+     * Stores each settlement whose stored one still has its {@link Settlement#version()}, in one statement, and moves
+     * their versions on.
+     *
+     * @return the orders whose settlement was written; the others were changed by another writer first
+     */
+    Flux<UUID> updateAll(List<Settlement> settlements);
 
     /**
      * Stores the settlement if the stored one still has its {@link Settlement#version()}, and moves the version on.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,19 @@ class Settlements {
      * ({@link #recorded(List)}).
      */
     Mono<Void> saveAll(List<Transition> transitions) {
-        return Flux.fromIterable(transitions).concatMap(this::saveOne).then();
+        if (transitions.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Settlement> next = transitions.stream().map(Transition::settlement).toList();
+        return repository
+                .updateAll(next)
+                .collect(Collectors.toSet())
+                .flatMap(saved -> next.stream()
+                        .map(Settlement::orderId)
+                        .filter(orderId -> !saved.contains(orderId))
+                        .findFirst()
+                        .<Mono<Void>>map(changed -> Mono.error(new ConcurrentSettlementChange(changed)))
+                        .orElseGet(() -> appendAll(transitions)));
     }
 
     /**
@@ -83,10 +96,16 @@ class Settlements {
      * SettlementAlreadyExists} if an order has one. The caller logs them once it has committed.
      */
     Mono<Void> saveAllNew(List<Transition> created) {
-        return Flux.fromIterable(created)
-                .concatMap(
-                        transition -> repository.insert(transition.settlement()).then(append(transition)))
-                .then();
+        if (created.isEmpty()) {
+            return Mono.empty();
+        }
+        return repository
+                .insertAll(created.stream().map(Transition::settlement).toList())
+                .then(appendAll(created));
+    }
+
+    private Mono<Void> appendAll(List<Transition> transitions) {
+        return Flux.fromIterable(transitions).concatMap(this::append).then();
     }
 
     void recorded(List<Transition> transitions) {
