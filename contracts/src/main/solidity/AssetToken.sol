@@ -29,6 +29,8 @@ contract AssetToken {
   error ZeroAddress();
   /// @notice An amount argument is zero.
   error ZeroAmount();
+  /// @notice The arrays of a batch call differ in length.
+  error BatchLengthMismatch(uint256 fromCount, uint256 toCount, uint256 amountCount);
 
   event Transfer(address indexed from, address indexed to, uint256 value);
   event AgentAdded(address indexed agent);
@@ -132,12 +134,33 @@ contract AssetToken {
 
   /// @notice An agent moves tokens between two verified addresses; the recipient must not be frozen.
   function forcedTransfer(address from, address to, uint256 amount) external onlyAgent returns (bool) {
+    _forcedTransfer(from, to, amount);
+    return true;
+  }
+
+  /// @notice Several forced transfers in one transaction, as ERC-3643's batchForcedTransfer: each one is checked
+  ///         exactly as forcedTransfer checks it, in order, and the first refusal reverts the whole batch with that
+  ///         transfer's own custom error (naming the refused account), so nothing of a refused batch moves.
+  /// @dev The settlement agent puts many orders in one transaction; an off-chain caller that sees the batch revert
+  ///      checks each transfer on its own and sends the others again.
+  function batchForcedTransfer(address[] calldata from, address[] calldata to, uint256[] calldata amounts)
+    external
+    onlyAgent
+  {
+    if (from.length != to.length || to.length != amounts.length) {
+      revert BatchLengthMismatch(from.length, to.length, amounts.length);
+    }
+    for (uint256 i = 0; i < from.length; i++) {
+      _forcedTransfer(from[i], to[i], amounts[i]);
+    }
+  }
+
+  function _forcedTransfer(address from, address to, uint256 amount) private {
     if (from == address(0)) revert ZeroAddress();
     _requireNonZero(to, amount);
     if (!isVerified[from]) revert NotVerified(from);
     _requireCanReceive(to);
     _move(from, to, amount);
-    return true;
   }
 
   function _requireNonZero(address to, uint256 amount) private pure {

@@ -103,6 +103,15 @@ public final class AssetTokenContract {
         return FunctionEncoder.encode(AssetTokenFunctions.forcedTransfer(from, to, amount));
     }
 
+    /**
+     * The call data of {@code batchForcedTransfer(from[], to[], amounts[])} for the transfers in order,
+     * 0x-prefixed hex: one transaction that moves them all, or, if any is refused, reverts with that
+     * transfer's own custom error and moves none.
+     */
+    public static String encodeBatchForcedTransfer(List<ForcedTransfer> transfers) {
+        return FunctionEncoder.encode(AssetTokenFunctions.batchForcedTransfer(transfers));
+    }
+
     /** The creation bytecode of AssetToken (without constructor arguments), 0x-prefixed hex. */
     public static String binary() {
         return BINARY;
@@ -204,6 +213,15 @@ public final class AssetTokenContract {
     /** Agent only: moves tokens between verified accounts; the recipient must not be frozen. */
     public TransactionReceipt forcedTransfer(String from, String to, BigInteger amount) {
         return write(AssetTokenFunctions.forcedTransfer(from, to, amount));
+    }
+
+    /**
+     * Agent only: the transfers in one transaction, each checked as {@link #forcedTransfer} checks it; the
+     * first refusal reverts them all (thrown as that transfer's {@link ContractRefusal}). Needs a gas limit
+     * of {@link AssetTokenGasProvider#batchGasLimit} for the number of transfers.
+     */
+    public TransactionReceipt batchForcedTransfer(List<ForcedTransfer> transfers) {
+        return write(AssetTokenFunctions.batchForcedTransfer(transfers));
     }
 
     /**

@@ -21,7 +21,8 @@ public enum AssetTokenError {
     TOKEN_NOT_PAUSED("TokenNotPaused"),
     INSUFFICIENT_BALANCE("InsufficientBalance", "address", "uint256", "uint256"),
     ZERO_ADDRESS("ZeroAddress"),
-    ZERO_AMOUNT("ZeroAmount");
+    ZERO_AMOUNT("ZeroAmount"),
+    BATCH_LENGTH_MISMATCH("BatchLengthMismatch", "uint256", "uint256", "uint256");
 
     private static final Map<String, AssetTokenError> BY_SELECTOR = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AssetTokenError::selector, Function.identity()));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
@@ -90,6 +91,26 @@ final class AssetTokenFunctions {
 
     static Function forcedTransfer(String from, String to, BigInteger amount) {
         return write("forcedTransfer", new Address(from), new Address(to), new Uint256(amount));
+    }
+
+    static Function batchForcedTransfer(List<ForcedTransfer> transfers) {
+        return write(
+                "batchForcedTransfer",
+                new DynamicArray<>(
+                        Address.class,
+                        transfers.stream()
+                                .map(transfer -> new Address(transfer.from()))
+                                .toList()),
+                new DynamicArray<>(
+                        Address.class,
+                        transfers.stream()
+                                .map(transfer -> new Address(transfer.to()))
+                                .toList()),
+                new DynamicArray<>(
+                        Uint256.class,
+                        transfers.stream()
+                                .map(transfer -> new Uint256(transfer.amount()))
+                                .toList()));
     }
 
     @SuppressWarnings("rawtypes")

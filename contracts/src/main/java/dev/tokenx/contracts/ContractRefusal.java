@@ -112,6 +112,9 @@ public final class ContractRefusal extends AssetTokenException {
                         + " needed";
             case ZERO_ADDRESS -> "Address must not be the zero address";
             case ZERO_AMOUNT -> "Amount must be greater than zero";
+            case BATCH_LENGTH_MISMATCH ->
+                "A batch needs as many senders, recipients and amounts: got " + arguments.get(0) + ", "
+                        + arguments.get(1) + " and " + arguments.get(2);
         };
     }
 

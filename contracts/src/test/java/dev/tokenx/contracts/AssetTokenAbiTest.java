@@ -71,7 +71,8 @@ class AssetTokenAbiTest {
                         AssetTokenFunctions.unpause(),
                         AssetTokenFunctions.mint(SOMEONE, one),
                         AssetTokenFunctions.transfer(SOMEONE, one),
-                        AssetTokenFunctions.forcedTransfer(SOMEONE, SOMEONE, one))
+                        AssetTokenFunctions.forcedTransfer(SOMEONE, SOMEONE, one),
+                        AssetTokenFunctions.batchForcedTransfer(List.of(new ForcedTransfer(SOMEONE, SOMEONE, one))))
                 .map(AssetTokenAbiTest::signature)
                 .collect(Collectors.toSet());
 

@@ -21,13 +21,20 @@ import dev.tokenx.contracts.AssetTokenEvent.VerificationUpdated;
 import dev.tokenx.testkit.WithAnvil;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
@@ -476,6 +483,106 @@ class AssetTokenContractTest {
         }
     }
 
+    /** ERC-3643's batch: each transfer checked as a forced transfer is, all of them or none. */
+    @Nested
+    class Batch_forced_transfers {
+
+        @Test
+        void move_every_transfer_in_one_transaction_with_a_transfer_event_each() {
+            String newBuyer = freshAddress();
+            as(AGENT).setVerified(newBuyer, true);
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+            BigInteger bobs = token.balanceOf(account(BOB));
+            BigInteger alices = token.balanceOf(account(ALICE));
+            List<ForcedTransfer> batch = List.of(
+                    new ForcedTransfer(account(TREASURY), account(BOB), tokens(2)),
+                    new ForcedTransfer(account(TREASURY), account(ALICE), tokens(3)),
+                    new ForcedTransfer(account(TREASURY), newBuyer, tokens(4)),
+                    new ForcedTransfer(account(TREASURY), account(BOB), tokens(5)));
+
+            TransactionReceipt receipt = as(AGENT).batchForcedTransfer(batch);
+
+            assertThat(token.eventsIn(receipt))
+                    .containsExactly(
+                            new Transfer(account(TREASURY), account(BOB), tokens(2)),
+                            new Transfer(account(TREASURY), account(ALICE), tokens(3)),
+                            new Transfer(account(TREASURY), newBuyer, tokens(4)),
+                            new Transfer(account(TREASURY), account(BOB), tokens(5)));
+            assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury.subtract(tokens(14)));
+            assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(7)));
+            assertThat(token.balanceOf(account(ALICE))).isEqualTo(alices.add(tokens(3)));
+            assertThat(token.balanceOf(newBuyer)).isEqualTo(tokens(4));
+        }
+
+        @Test
+        void fit_the_gas_limit_sized_for_them_even_when_every_buyer_is_new() {
+            List<ForcedTransfer> batch = IntStream.range(0, 20)
+                    .mapToObj(i -> freshAddress())
+                    .peek(buyer -> as(AGENT).setVerified(buyer, true))
+                    .map(buyer -> new ForcedTransfer(account(TREASURY), buyer, tokens(1)))
+                    .toList();
+
+            TransactionReceipt receipt = as(AGENT).batchForcedTransfer(batch);
+
+            assertThat(receipt.isStatusOK()).isTrue();
+            assertThat(receipt.getGasUsed()).isLessThan(AssetTokenGasProvider.batchGasLimit(20));
+            assertThat(token.eventsIn(receipt)).hasSize(20);
+        }
+
+        @Test
+        void revert_as_a_whole_with_the_refused_transfers_own_error_and_move_nothing() {
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+            BigInteger bobs = token.balanceOf(account(BOB));
+            List<ForcedTransfer> batch = List.of(
+                    new ForcedTransfer(account(TREASURY), account(BOB), tokens(2)),
+                    new ForcedTransfer(account(TREASURY), account(DAVE), tokens(1)),
+                    new ForcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
+
+            ContractRefusal refusal = refusal(() -> as(AGENT).batchForcedTransfer(batch));
+
+            assertThat(refusal)
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("AddressFrozen", List.of(account(DAVE)));
+            assertThat(refusal.transferReason(account(TREASURY), account(DAVE)))
+                    .isEqualTo("Recipient address is frozen");
+            assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury);
+            assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs);
+        }
+
+        @Test
+        void refuse_arrays_of_different_lengths_with_BatchLengthMismatch() throws Exception {
+            Function mismatched = new Function(
+                    "batchForcedTransfer",
+                    List.of(
+                            new DynamicArray<>(
+                                    Address.class, new Address(account(TREASURY)), new Address(account(TREASURY))),
+                            new DynamicArray<>(Address.class, new Address(account(BOB))),
+                            new DynamicArray<>(Uint256.class, new Uint256(tokens(1)))),
+                    List.of());
+
+            EthCall simulation = web3j().ethCall(
+                            org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
+                                    account(AGENT), token.address(), FunctionEncoder.encode(mismatched)),
+                            DefaultBlockParameterName.LATEST)
+                    .send();
+
+            assertThat(ContractRefusal.decode(simulation.getError().getData()))
+                    .hasValueSatisfying(refusal -> assertThat(refusal)
+                            .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                            .containsExactly(
+                                    "BatchLengthMismatch", List.of(BigInteger.TWO, BigInteger.ONE, BigInteger.ONE)));
+        }
+
+        @Test
+        void refuse_an_outsider_with_NotAgent() {
+            assertThat(refusal(() -> as(OUTSIDER)
+                            .batchForcedTransfer(
+                                    List.of(new ForcedTransfer(account(TREASURY), account(OUTSIDER), tokens(1))))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+        }
+    }
+
     /** The blockchain service signs forced transfers itself with fixed nonces; the facade only encodes and explains. */
     @Nested
     class Raw_settlement_transactions {
@@ -510,13 +617,35 @@ class AssetTokenContractTest {
             assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury);
         }
 
+        @Test
+        void of_a_batch_that_is_refused_are_mined_as_failed_and_explained_by_the_facade() throws Exception {
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+            List<ForcedTransfer> batch = List.of(
+                    new ForcedTransfer(account(TREASURY), account(ALICE), tokens(1)),
+                    new ForcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
+
+            TransactionReceipt receipt = signAndSend(
+                    AssetTokenContract.encodeBatchForcedTransfer(batch), AssetTokenGasProvider.batchGasLimit(2));
+
+            assertThat(receipt.isStatusOK()).isFalse();
+            assertThat(token.refusalOf(receipt))
+                    .hasValueSatisfying(refusal -> assertThat(refusal)
+                            .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                            .containsExactly("NotVerified", List.of(account(CAROL))));
+            assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury);
+        }
+
         private TransactionReceipt signAndSend(String callData) throws Exception {
+            return signAndSend(callData, AssetTokenGasProvider.CALL_GAS_LIMIT);
+        }
+
+        private TransactionReceipt signAndSend(String callData, BigInteger gasLimit) throws Exception {
             String signer = account(SETTLEMENT_SIGNER);
             BigInteger nonce = web3j().ethGetTransactionCount(signer, DefaultBlockParameterName.PENDING)
                     .send()
                     .getTransactionCount();
-            RawTransaction transaction = RawTransaction.createTransaction(
-                    nonce, TestChain.GAS_PRICE, AssetTokenGasProvider.CALL_GAS_LIMIT, token.address(), callData);
+            RawTransaction transaction =
+                    RawTransaction.createTransaction(nonce, TestChain.GAS_PRICE, gasLimit, token.address(), callData);
             byte[] signed = TransactionEncoder.signMessage(
                     transaction, TestChain.anvil().chainId(), TestChain.credentials(SETTLEMENT_SIGNER));
             EthSendTransaction sent =

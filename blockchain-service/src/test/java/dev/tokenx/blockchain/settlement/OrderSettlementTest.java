@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tokenx.blockchain.settlement.application.NonceStore;
-import dev.tokenx.blockchain.settlement.application.SettleOrder;
+import dev.tokenx.blockchain.settlement.application.PlacedOrder;
+import dev.tokenx.blockchain.settlement.application.SettleOrders;
 import dev.tokenx.blockchain.settlement.domain.Settlement;
 import dev.tokenx.blockchain.settlement.domain.SettlementStatus;
 import dev.tokenx.blockchain.support.Jwts;
@@ -59,7 +60,7 @@ class OrderSettlementTest extends ServiceTest {
     private static AssetTokenContract token;
 
     @Autowired
-    private SettleOrder settleOrder;
+    private SettleOrders settleOrders;
 
     @Autowired
     private NonceStore nonces;
@@ -172,7 +173,7 @@ class OrderSettlementTest extends ServiceTest {
     void sends_the_stored_transaction_again_after_a_crash_between_signing_and_broadcasting() {
         String buyer = buyers.get(2);
         OrderPlaced order = anOrder().of(SYMBOL).buying(4).to(buyer).build();
-        Settlement stored = settleOrder.prepare(order, Optional.empty()).block();
+        Settlement stored = prepare(order);
         assertThat(stored.status()).isEqualTo(SettlementStatus.SIGNED);
         String txHash = stored.signed().orElseThrow().txHash();
         long nonce = stored.signed().orElseThrow().nonce();
@@ -194,7 +195,7 @@ class OrderSettlementTest extends ServiceTest {
     void fails_with_the_contracts_reason_when_the_mined_transfer_reverted() {
         String buyer = buyers.get(7);
         OrderPlaced order = anOrder().of(SYMBOL).buying(2).to(buyer).build();
-        Settlement stored = settleOrder.prepare(order, Optional.empty()).block();
+        Settlement stored = prepare(order);
         token.setAddressFrozen(buyer, true);
 
         publisher.publish(order);
@@ -221,7 +222,7 @@ class OrderSettlementTest extends ServiceTest {
         String buyer = buyers.get(5);
         OrderPlaced order = anOrder().of(SYMBOL).buying(6).to(buyer).build();
 
-        Settlement stored = settleOrder.prepare(order, Optional.empty()).block();
+        Settlement stored = prepare(order);
 
         List<DomainEvent> events = settlementEvents(order.orderId(), OrderSettlementTest::confirmed);
         assertThat(((SettlementSubmitted) events.getFirst()).txHash())
@@ -230,7 +231,7 @@ class OrderSettlementTest extends ServiceTest {
     }
 
     @Test
-    void settles_many_orders_in_flight_at_once_under_consecutive_nonces() {
+    void settles_many_orders_in_flight_at_once_in_transactions_under_consecutive_nonces() {
         String buyer = buyers.get(3);
         List<OrderPlaced> orders = IntStream.range(0, 30)
                 .mapToObj(i -> anOrder().of(SYMBOL).buying(2).to(buyer).build())
@@ -245,13 +246,28 @@ class OrderSettlementTest extends ServiceTest {
                                 .filter(SettlementConfirmed.class::isInstance)
                                 .count()
                         == ids.size());
-        List<Long> nonces = events.stream()
+        List<SettlementSubmitted> submissions = events.stream()
                 .filter(SettlementSubmitted.class::isInstance)
-                .map(event -> ((SettlementSubmitted) event).nonce())
+                .map(SettlementSubmitted.class::cast)
+                .toList();
+        assertThat(submissions).as("one submission per order").hasSize(30);
+        Map<String, Set<Long>> noncesByTransaction = submissions.stream()
+                .collect(Collectors.groupingBy(
+                        SettlementSubmitted::txHash,
+                        Collectors.mapping(SettlementSubmitted::nonce, Collectors.toSet())));
+        assertThat(noncesByTransaction.values())
+                .allSatisfy(nonces -> assertThat(nonces).hasSize(1));
+        List<Long> nonces = noncesByTransaction.values().stream()
+                .map(set -> set.iterator().next())
                 .sorted()
                 .toList();
-        assertThat(nonces).hasSize(30).doesNotHaveDuplicates();
-        assertThat(nonces.getLast() - nonces.getFirst()).isEqualTo(29);
+        assertThat(nonces).doesNotHaveDuplicates();
+        assertThat(nonces.getLast() - nonces.getFirst())
+                .as("no gap between the transactions' nonces")
+                .isEqualTo(nonces.size() - 1);
+        noncesByTransaction.forEach((txHash, nonce) -> assertThat(
+                        TestChain.transaction(txHash).orElseThrow().getNonce().longValueExact())
+                .isEqualTo(nonce.iterator().next()));
         assertThat(token.balanceOf(buyer)).isEqualTo(BigInteger.valueOf(60));
     }
 
@@ -393,6 +409,14 @@ class OrderSettlementTest extends ServiceTest {
                 .filter(record -> keys.contains(record.key()))
                 .map(record -> EventJson.read(header(record, EventHeaders.EVENT_TYPE), record.value()))
                 .toList();
+    }
+
+    /** Stores the order's settlement as a delivery would, without broadcasting it (a crash right after). */
+    private Settlement prepare(OrderPlaced order) {
+        return settleOrders
+                .prepare(List.of(new PlacedOrder(order, Optional.empty())))
+                .block()
+                .getFirst();
     }
 
     /** The agent's next nonce, as the service counts it. */

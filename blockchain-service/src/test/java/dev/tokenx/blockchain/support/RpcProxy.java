@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * A JSON-RPC endpoint in front of the real chain that the test can take down: while down it answers every call with
  * 503 Service Unavailable, as a node behind a load balancer does during an outage, and counts the refused calls by
- * method. Listens on a free ephemeral port.
+ * method. While up it counts the calls it passes on by method, so a test can bound the service's calls to the node. Listens on a free ephemeral port.
  */
 public final class RpcProxy implements AutoCloseable {
 
@@ -32,6 +32,7 @@ public final class RpcProxy implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI target;
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> forwarded = new ConcurrentHashMap<>();
     private volatile boolean down;
 
     private RpcProxy(URI target) throws IOException {
@@ -67,32 +68,41 @@ public final class RpcProxy implements AutoCloseable {
         return refused.getOrDefault(method, new AtomicInteger()).get();
     }
 
+    /** Calls of {@code method} passed on to the chain (each call of a JSON-RPC batch counts) since the last reset. */
+    public int calls(String method) {
+        return forwarded.getOrDefault(method, new AtomicInteger()).get();
+    }
+
+    public void resetCalls() {
+        forwarded.clear();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (down) {
-                count(new String(body, StandardCharsets.UTF_8));
+                count(new String(body, StandardCharsets.UTF_8), refused);
                 answer(exchange, 503, "Service Unavailable".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            HttpResponse<byte[]> forwarded = client.send(
+            count(new String(body, StandardCharsets.UTF_8), forwarded);
+            HttpResponse<byte[]> reply = client.send(
                     HttpRequest.newBuilder(target)
                             .timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            answer(exchange, forwarded.statusCode(), forwarded.body());
+            answer(exchange, reply.statusCode(), reply.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void count(String body) {
+    private static void count(String body, Map<String, AtomicInteger> counts) {
         Matcher method = METHOD.matcher(body);
         while (method.find()) {
-            refused.computeIfAbsent(method.group(1), name -> new AtomicInteger())
-                    .incrementAndGet();
+            counts.computeIfAbsent(method.group(1), name -> new AtomicInteger()).incrementAndGet();
         }
     }
 

@@ -12,10 +12,16 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.Transaction;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.FastRawTransactionManager;
@@ -100,6 +106,24 @@ public final class TestChain {
     public static Optional<Transaction> transaction(String txHash) {
         try {
             return web3j().ethGetTransactionByHash(txHash).send().getTransaction();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many Transfer events the token emitted toward {@code recipient}, in all blocks: one per order settled. */
+    public static int transfersTo(String token, String recipient) {
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, token)
+                .addSingleTopic(EventEncoder.encode(new Event(
+                        "Transfer",
+                        List.of(
+                                TypeReference.create(Address.class, true),
+                                TypeReference.create(Address.class, true),
+                                TypeReference.create(Uint256.class)))))
+                .addNullTopic()
+                .addSingleTopic(Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(recipient), 64));
+        try {
+            return web3j().ethGetLogs(filter).send().getLogs().size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 public interface SettlementChain {
 
     /**
-     * Simulates the transfer as {@code sender} on the latest block.
+     * Simulates each transfer on its own as {@code sender} on the latest block, all in one round trip.
      *
-     * @return why the contract would refuse it, or empty when it would go through
+     * @return for each transfer in order, why the contract would refuse it, or empty when it would go through
      */
-    Mono<Optional<String>> refusalOf(Transfer transfer, String sender);
+    Mono<List<Optional<String>>> refusalsOf(List<Transfer> transfers, String sender);
 
     /**
      * Sends the signed bytes. Idempotent: a node that already has (or has mined) this very transaction counts as a
@@ -31,8 +31,8 @@ public interface SettlementChain {
     /** The latest block number. */
     Mono<Long> head();
 
-    /** The hashes of the transactions in block {@code blockNumber}, lower case. */
-    Mono<List<String>> transactionHashes(long blockNumber);
+    /** The receipts of every transaction in block {@code blockNumber}, in one call. */
+    Mono<List<MinedTransaction>> blockReceipts(long blockNumber);
 
     /** The receipts of those of {@code txHashes} that are mined; the others are left out. */
     Mono<List<MinedTransaction>> receipts(List<String> txHashes);

@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,13 +50,67 @@ class Settlements {
         this.meters = meters;
     }
 
-    /** Stores a new settlement with its events; fails with {@link SettlementAlreadyExists} if the order has one. */
-    Mono<Void> create(Transition created) {
-        return repository
-                .insert(created.settlement())
-                .then(append(created))
+    /**
+     * Applies what {@code decide} makes of each settlement, all in one transaction: one commit for a whole batch or
+     * block. When any of them changed since it was read, nothing is kept and each is applied on its own instead
+     * ({@link #apply}, which decides again).
+     */
+    Mono<Void> applyAll(List<Settlement> read, Function<Settlement, Optional<Transition>> decide) {
+        List<Transition> decided =
+                read.stream().map(decide).flatMap(Optional::stream).toList();
+        if (decided.isEmpty()) {
+            return Mono.empty();
+        }
+        return saveAll(decided)
                 .as(transactions::transactional)
-                .doOnSuccess(done -> recorded(created));
+                .doOnSuccess(done -> decided.forEach(this::recorded))
+                .onErrorResume(
+                        ConcurrentSettlementChange.class,
+                        changed -> Flux.fromIterable(read)
+                                .concatMap(settlement -> apply(settlement, decide))
+                                .then());
+    }
+
+    /**
+     * Saves the transitions, each on the version it was decided on, inside the caller's transaction; fails with
+     * {@link ConcurrentSettlementChange} when one was changed meanwhile. The caller logs them once it has committed
+     * ({@link #recorded(List)}).
+     */
+    Mono<Void> saveAll(List<Transition> transitions) {
+        if (transitions.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Settlement> next = transitions.stream().map(Transition::settlement).toList();
+        return repository
+                .updateAll(next)
+                .collect(Collectors.toSet())
+                .flatMap(saved -> next.stream()
+                        .map(Settlement::orderId)
+                        .filter(orderId -> !saved.contains(orderId))
+                        .findFirst()
+                        .<Mono<Void>>map(changed -> Mono.error(new ConcurrentSettlementChange(changed)))
+                        .orElseGet(() -> appendAll(transitions)));
+    }
+
+    /**
+     * Inserts new settlements with their events inside the caller's transaction; fails with {@link
+     * SettlementAlreadyExists} if an order has one. The caller logs them once it has committed.
+     */
+    Mono<Void> saveAllNew(List<Transition> created) {
+        if (created.isEmpty()) {
+            return Mono.empty();
+        }
+        return repository
+                .insertAll(created.stream().map(Transition::settlement).toList())
+                .then(appendAll(created));
+    }
+
+    private Mono<Void> appendAll(List<Transition> transitions) {
+        return Flux.fromIterable(transitions).concatMap(this::append).then();
+    }
+
+    void recorded(List<Transition> transitions) {
+        transitions.forEach(this::recorded);
     }
 
     /**
@@ -75,12 +131,14 @@ class Settlements {
     }
 
     private Mono<Void> save(Transition transition) {
+        return saveOne(transition).as(transactions::transactional).doOnSuccess(done -> recorded(transition));
+    }
+
+    private Mono<Void> saveOne(Transition transition) {
         UUID orderId = transition.settlement().orderId();
         return repository
                 .update(transition.settlement())
-                .flatMap(saved -> saved ? append(transition) : Mono.error(new ConcurrentSettlementChange(orderId)))
-                .as(transactions::transactional)
-                .doOnSuccess(done -> recorded(transition));
+                .flatMap(saved -> saved ? append(transition) : Mono.error(new ConcurrentSettlementChange(orderId)));
     }
 
     private Mono<Void> append(Transition transition) {

@@ -3,9 +3,10 @@ package dev.tokenx.blockchain.settlement.application;
 import dev.tokenx.blockchain.settlement.domain.Settlement;
 import dev.tokenx.blockchain.settlement.domain.SettlementStatus;
 import dev.tokenx.blockchain.settlement.domain.Transition;
-import dev.tokenx.security.WithRequestId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +19,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Follows sent transfers to the end, one tick at a time.
+ * Follows every sent transaction to the end, one tick per new block, with a few calls to the node per block however
+ * many transactions and orders are pending: the head ({@code eth_blockNumber}), then each new block's receipts
+ * ({@code eth_getBlockReceipts}).
  *
  * <ol>
- *   <li>Each new block: its transaction hashes are matched against the transfers awaiting mining (one query), and only
- *       the matches' receipts are fetched (one batched call). A success starts counting confirmations; a revert fails
- *       the settlement with the contract's reason. No receipt is polled for a transaction that is not in a block.
- *   <li>Transfers mined in a block the head now confirms further announce each new count, then their confirmation.
- *   <li>Transfers not seen in a block for {@code rebroadcast-after} (the node lost them, the service was down when
+ *   <li>Each new block's receipts are matched against the transactions awaiting mining (one query). A success starts
+ *       counting confirmations for every order it carries (one commit per block); a lone order's revert fails it with
+ *       the contract's reason; a batch's revert is split ({@link SplitRevertedBatch}) so that a refused order fails
+ *       alone and the others settle in new transactions.
+ *   <li>Orders mined in a block the head now confirms further announce each new count, then their confirmation (one
+ *       query, one commit).
+ *   <li>Transactions not seen in a block for {@code rebroadcast-after} (the node lost them, the service was down when
  *       their block came, or they were stored and never sent) are looked up once more and, if still unmined, sent
- *       again: the same signed bytes.
+ *       again: the same signed bytes, once per transaction.
  * </ol>
  *
  * Every change is saved only on the version it was decided on, so several trackers (one per instance) and the
@@ -38,11 +43,12 @@ public class TrackSettlements {
 
     private static final Logger log = LoggerFactory.getLogger(TrackSettlements.class);
 
-    /** Settlements worked on at once within a tick; each is a few short statements and at most one RPC call. */
+    /** Transactions worked on at once within a tick; each is a few short statements and at most one RPC call. */
     private static final int CONCURRENCY = 8;
 
     private final SettlementRepository repository;
     private final Settlements settlements;
+    private final SplitRevertedBatch splits;
     private final SettlementChain chain;
     private final ConfirmationProperties properties;
     private final Clock clock;
@@ -52,11 +58,13 @@ public class TrackSettlements {
     TrackSettlements(
             SettlementRepository repository,
             Settlements settlements,
+            SplitRevertedBatch splits,
             SettlementChain chain,
             ConfirmationProperties properties,
             Clock clock) {
         this.repository = repository;
         this.settlements = settlements;
+        this.splits = splits;
         this.chain = chain;
         this.properties = properties;
         this.clock = clock;
@@ -72,7 +80,7 @@ public class TrackSettlements {
     }
 
     /**
-     * Blocks the tracker missed while it was not running are not scanned: their transfers come back through {@link
+     * Blocks the tracker missed while it was not running are not scanned: their transactions come back through {@link
      * #resendUnseen}, which finds their receipts.
      */
     private Mono<Void> scanNewBlocks(long head) {
@@ -85,95 +93,133 @@ public class TrackSettlements {
     }
 
     private Mono<Void> scanBlock(long block, long head) {
-        return chain.transactionHashes(block)
-                .filter(hashes -> !hashes.isEmpty())
-                .flatMapMany(repository::awaitingMiningWithTxHashes)
-                .collectMap(TrackSettlements::txHash)
-                .filter(awaiting -> !awaiting.isEmpty())
-                .flatMap(awaiting -> recordReceipts(awaiting, head));
+        return chain.blockReceipts(block)
+                .filter(receipts -> !receipts.isEmpty())
+                .flatMap(receipts -> repository
+                        .awaitingMiningWithTxHashes(
+                                receipts.stream().map(MinedTransaction::txHash).toList())
+                        .collectList()
+                        .flatMap(awaiting -> recordMined(receipts, byTransaction(awaiting), head)));
     }
 
-    private Mono<Void> recordReceipts(Map<String, Settlement> awaiting, long head) {
-        return chain.receipts(List.copyOf(awaiting.keySet()))
-                .flatMapMany(Flux::fromIterable)
-                .flatMap(mined -> isolated(awaiting.get(mined.txHash()), recordMined(mined, head)), CONCURRENCY)
-                .then();
-    }
-
-    private Function<Settlement, Mono<Void>> recordMined(MinedTransaction mined, long head) {
-        if (mined.succeeded()) {
-            return settlement -> settlements.apply(
-                    settlement,
-                    current -> whileAwaitingMining(
-                            current, awaiting -> awaiting.mined(mined.blockNumber(), head, properties.required())));
+    /** Every order of the block's successful transactions in one commit; each reverted transaction on its own. */
+    private Mono<Void> recordMined(List<MinedTransaction> receipts, Map<String, List<Settlement>> awaiting, long head) {
+        List<Settlement> succeeded = new ArrayList<>();
+        List<MinedTransaction> reverted = new ArrayList<>();
+        for (MinedTransaction mined : receipts) {
+            List<Settlement> members = awaiting.get(mined.txHash());
+            if (members == null) {
+                continue;
+            }
+            if (mined.succeeded()) {
+                succeeded.addAll(members);
+            } else {
+                reverted.add(mined);
+            }
         }
-        return settlement -> chain.revertReason(settlement.transfer(), mined.txHash())
+        Map<String, Long> minedIn = new LinkedHashMap<>();
+        receipts.forEach(mined -> minedIn.put(mined.txHash(), mined.blockNumber()));
+        return settlements
+                .applyAll(
+                        succeeded,
+                        current -> Optional.ofNullable(minedIn.get(txHash(current)))
+                                .filter(block -> current.awaitsMining())
+                                .map(block -> current.mined(block, head, properties.required())))
+                .then(Flux.fromIterable(reverted)
+                        .flatMap(
+                                mined -> isolated(mined.txHash(), recordReverted(mined, awaiting.get(mined.txHash()))),
+                                CONCURRENCY)
+                        .then());
+    }
+
+    private Mono<Void> recordReverted(MinedTransaction mined, List<Settlement> members) {
+        if (members.size() > 1) {
+            return splits.split(mined.txHash(), members);
+        }
+        Settlement alone = members.getFirst();
+        return chain.revertReason(alone.transfer(), mined.txHash())
                 .flatMap(reason -> settlements.apply(
-                        settlement, current -> whileAwaitingMining(current, awaiting -> awaiting.reverted(reason))));
+                        alone,
+                        current ->
+                                whileAwaitingMining(current, mined.txHash(), awaiting -> awaiting.reverted(reason))));
     }
 
     private Mono<Void> announceConfirmations(long head) {
         return repository
                 .confirmingBelow(head, properties.batchSize())
-                .flatMap(settlement -> isolated(settlement, confirming -> observe(confirming, head)), CONCURRENCY)
-                .then();
+                .collectList()
+                .flatMap(confirming -> settlements.applyAll(confirming, current -> observe(current, head)));
     }
 
-    private Mono<Void> observe(Settlement confirming, long head) {
-        return settlements.apply(
-                confirming,
-                current -> current.status() == SettlementStatus.CONFIRMING
-                        ? Optional.of(current.observe(head, properties.required()))
-                                .filter(t -> !t.changes().isEmpty())
-                        : Optional.empty());
+    private Optional<Transition> observe(Settlement current, long head) {
+        return current.status() == SettlementStatus.CONFIRMING
+                ? Optional.of(current.observe(head, properties.required()))
+                        .filter(t -> !t.changes().isEmpty())
+                : Optional.empty();
     }
 
     private Mono<Void> resendUnseen(long head) {
         Instant cutoff = clock.instant().minus(properties.rebroadcastAfter());
         return repository
                 .awaitingMiningSentBefore(cutoff, properties.batchSize())
-                .flatMap(settlement -> isolated(settlement, unseen -> lookUpOrResend(unseen, head)), CONCURRENCY)
+                .collectList()
+                .flatMapMany(unseen -> Flux.fromIterable(byTransaction(unseen).entrySet()))
+                .flatMap(
+                        transaction -> isolated(transaction.getKey(), lookUpOrResend(transaction.getKey(), head)),
+                        CONCURRENCY)
                 .then();
     }
 
-    private Mono<Void> lookUpOrResend(Settlement unseen, long head) {
-        return chain.receipts(List.of(txHash(unseen)))
-                .flatMap(receipts -> receipts.isEmpty()
-                        ? resend(unseen)
-                        : recordMined(receipts.getFirst(), head).apply(unseen));
+    /** Looks the transaction up once, and works on all its orders as stored now (the list above may be cut short). */
+    private Mono<Void> lookUpOrResend(String txHash, long head) {
+        return repository
+                .awaitingMiningWithTxHashes(List.of(txHash))
+                .collectList()
+                .filter(members -> !members.isEmpty())
+                .flatMap(members -> chain.receipts(List.of(txHash))
+                        .flatMap(receipts -> receipts.isEmpty()
+                                ? resend(txHash, members)
+                                : recordMined(receipts, Map.of(txHash, members), head)));
     }
 
-    private Mono<Void> resend(Settlement unseen) {
-        WithRequestId.log(
-                unseen.requestId(),
-                () -> log.info(
-                        "Transaction {} of order {} not seen in a block since {}: sending it again",
-                        txHash(unseen),
-                        unseen.orderId(),
-                        unseen.lastSentAt().orElseThrow()));
-        return chain.broadcast(unseen.signed().orElseThrow())
-                .then(Mono.defer(() -> settlements.apply(
-                        unseen,
-                        current -> whileAwaitingMining(current, awaiting -> awaiting.broadcast(clock.instant())))));
+    private Mono<Void> resend(String txHash, List<Settlement> members) {
+        log.info(
+                "Transaction {} of {} orders not seen in a block since {}: sending it again",
+                txHash,
+                members.size(),
+                members.getFirst().lastSentAt().orElseThrow());
+        return chain.broadcast(members.getFirst().signed().orElseThrow())
+                .then(Mono.defer(() -> settlements.applyAll(
+                        members,
+                        current -> whileAwaitingMining(
+                                current, txHash, awaiting -> awaiting.broadcast(clock.instant())))));
     }
 
     /**
-     * One settlement's trouble (a rejected re-send, say) must not hold up the others; an unreachable chain stops the
+     * One transaction's trouble (a rejected re-send, say) must not hold up the others; an unreachable chain stops the
      * tick.
      */
-    private static Mono<Void> isolated(Settlement settlement, Function<Settlement, Mono<Void>> work) {
-        return work.apply(settlement).onErrorResume(error -> !(error instanceof ChainUnavailable), error -> {
-            log.warn(
-                    "Tracking the settlement of order {} failed, will retry: {}",
-                    settlement.orderId(),
-                    error.toString());
+    private static Mono<Void> isolated(String txHash, Mono<Void> work) {
+        return work.onErrorResume(error -> !(error instanceof ChainUnavailable), error -> {
+            log.warn("Tracking transaction {} failed, will retry: {}", txHash, error.toString());
             return Mono.empty();
         });
     }
 
+    private static Map<String, List<Settlement>> byTransaction(List<Settlement> settlements) {
+        Map<String, List<Settlement>> byTransaction = new LinkedHashMap<>();
+        settlements.forEach(settlement -> byTransaction
+                .computeIfAbsent(txHash(settlement), hash -> new ArrayList<>())
+                .add(settlement));
+        return byTransaction;
+    }
+
+    /** Only while the order still waits for this very transaction: it may have been signed again meanwhile. */
     private static Optional<Transition> whileAwaitingMining(
-            Settlement current, Function<Settlement, Transition> transition) {
-        return current.awaitsMining() ? Optional.of(transition.apply(current)) : Optional.empty();
+            Settlement current, String txHash, Function<Settlement, Transition> transition) {
+        return current.awaitsMining() && txHash(current).equals(txHash)
+                ? Optional.of(transition.apply(current))
+                : Optional.empty();
     }
 
     private static String txHash(Settlement settlement) {

@@ -188,6 +188,32 @@ public final class Settlement {
     }
 
     /**
+     * The batch transaction that carried this transfer with others was mined and reverted because of another order's
+     * transfer: a reverted transaction moves nothing, so this order's tokens have not moved and it is signed again, in
+     * a new transaction under a new nonce, without breaking "one transfer per order". Nothing is announced until that
+     * transaction is sent ({@link #broadcast} then reports it).
+     */
+    public Transition resigned(SignedTransfer next, Instant signedAt) {
+        requireAwaitingMining("be signed again");
+        if (next.txHash().equals(txHash())) {
+            throw new IllegalArgumentException("Signing again needs a new transaction, not " + next.txHash());
+        }
+        Settlement resigned = new Settlement(
+                orderId,
+                userId,
+                requestId,
+                transfer,
+                SettlementStatus.SIGNED,
+                Optional.of(next),
+                Optional.of(signedAt),
+                OptionalLong.empty(),
+                0,
+                Optional.empty(),
+                version);
+        return new Transition(resigned, List.of());
+    }
+
+    /**
      * The chain's head is {@code head}: announces each confirmation count not announced yet, one by one below
      * {@code required}, then the confirmation itself. Observing a head that adds no confirmation changes nothing.
      */

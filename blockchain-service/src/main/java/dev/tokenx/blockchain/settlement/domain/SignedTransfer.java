@@ -4,8 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A transfer signed by {@code sender} under {@code nonce}: the exact bytes to broadcast and their hash. Once stored it
- * is the only transaction the order will ever have: re-sending means sending these bytes again, never signing anew.
+ * A chain transaction signed by {@code sender} under {@code nonce}: the exact bytes to broadcast and their hash. It
+ * carries one order's transfer, or several orders' in one batch. Once stored it is the only transaction its orders
+ * have: re-sending means sending these bytes again, never signing anew (until it is mined and reverted, see {@link
+ * Settlement#resigned}).
  *
  * @param rawTransaction the signed transaction, 0x-prefixed hex
  */

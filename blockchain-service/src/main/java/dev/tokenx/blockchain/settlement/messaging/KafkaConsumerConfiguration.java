@@ -31,17 +31,20 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Consuming placed orders: events read by their {@code event-type} header, a record that cannot be read goes straight
- * to the dead-letter topic (poison), and one error handler retries transient failures with a capped, jittered
- * exponential backoff before dead-lettering them. Permanent failures ({@link PermanentSettlementFailure}, unreadable
+ * Consuming placed orders, a poll's batch at a time: events read by their {@code event-type} header, a record that
+ * cannot be read goes straight to the dead-letter topic (poison), and one error handler retries transient failures
+ * with a capped, jittered exponential backoff before dead-lettering them (a whole batch's, when the batch failed). Permanent failures ({@link PermanentSettlementFailure}, unreadable
  * records) are not retried.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,15 +70,25 @@ class KafkaConsumerConfiguration {
         return new SkipUnknownEvents();
     }
 
+    /**
+     * Batch listeners: a poll's orders are settled together. A batch listener sees the records the deserializer could
+     * not read (a record listener never does: the container dead-letters them first), so the filter must let them
+     * through to the listener, which names them to the error handler; only unknown types are skipped.
+     */
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<Object, Object> consumers,
             DefaultErrorHandler errorHandler,
+            SkipUnknownEvents skipUnknownEvents,
             ConsumerProperties properties) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.setRecordFilterStrategy(
+                record -> record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) == null
+                        && skipUnknownEvents.filter(record));
         factory.setCommonErrorHandler(errorHandler);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setGroupId(properties.groupId());
@@ -96,7 +109,7 @@ class KafkaConsumerConfiguration {
                     record.key(),
                     Topics.deadLetter(record.topic()),
                     NestedExceptionUtils.getMostSpecificCause(failure).toString());
-            deadLetterTopic.accept(record, failure);
+            deadLetterTopic.accept(record, unwrapped(failure));
         };
         ExponentialBackOff backOff =
                 new ExponentialBackOff(properties.retryInitialInterval().toMillis(), properties.retryMultiplier());
@@ -106,6 +119,20 @@ class KafkaConsumerConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PermanentSettlementFailure.class);
         return handler;
+    }
+
+    /**
+     * The batch listener names the failed record in a {@link BatchListenerFailedException}: the dead letter carries
+     * what that wraps (the {@code kafka_dlt-exception-cause-*} headers name {@code ChainUnavailable}, say), as a record
+     * listener's dead letters did.
+     */
+    private static Exception unwrapped(Exception failure) {
+        if (failure instanceof ListenerExecutionFailedException
+                && failure.getCause() instanceof BatchListenerFailedException named
+                && named.getCause() != null) {
+            return new ListenerExecutionFailedException(failure.getMessage(), named.getCause());
+        }
+        return failure;
     }
 
     /**

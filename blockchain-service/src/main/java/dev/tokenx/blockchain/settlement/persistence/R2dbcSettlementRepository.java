@@ -9,9 +9,13 @@ import dev.tokenx.blockchain.settlement.domain.Transfer;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -21,49 +25,78 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcSettlementRepository implements SettlementRepository {
 
-    private static final String COLUMNS = """
-            order_id, user_id, request_id, token_symbol, contract_address, from_address, to_address, quantity,
-            status, sender, nonce, tx_hash, signed_tx, last_sent_at, mined_block, confirmations, failure_reason,
-            version
+    /** A settlement with its transaction's signed bytes, which the orders of one batch share. */
+    private static final String SELECT = """
+            SELECT s.order_id, s.user_id, s.request_id, s.token_symbol, s.contract_address, s.from_address,
+                   s.to_address, s.quantity, s.status, s.sender, s.nonce, s.tx_hash, t.signed_tx, s.last_sent_at,
+                   s.mined_block, s.confirmations, s.failure_reason, s.version
+              FROM settlements s LEFT JOIN settlement_transactions t ON t.tx_hash = s.tx_hash
             """;
 
-    private static final String FIND = "SELECT " + COLUMNS + " FROM settlements WHERE order_id = :orderId";
+    private static final String FIND = SELECT + " WHERE s.order_id = :orderId";
 
-    /** A second delivery of the order inserts nothing, and its transaction rolls back with the nonce it took. */
-    private static final String INSERT = """
-            INSERT INTO settlements (order_id, user_id, request_id, token_symbol, contract_address, from_address,
-                                     to_address, quantity, status, sender, nonce, tx_hash, signed_tx, last_sent_at,
-                                     failure_reason)
-            VALUES (:orderId, :userId, :requestId, :tokenSymbol, :contract, :from, :to, :quantity, :status, :sender,
-                    :nonce, :txHash, :signedTx, :lastSentAt, left(:failureReason, 500))
-            ON CONFLICT (order_id) DO NOTHING
+    private static final String FIND_ALL = SELECT + " WHERE s.order_id = ANY(:orderIds)";
+
+    private static final String INSERT_TRANSACTION = """
+            INSERT INTO settlement_transactions (tx_hash, sender, nonce, signed_tx)
+            VALUES (:txHash, :sender, :nonce, :signedTx)
             """;
 
     private static final String UPDATE = """
             UPDATE settlements
-               SET status = :status, last_sent_at = :lastSentAt, mined_block = :minedBlock,
+               SET status = :status, sender = :sender, nonce = :nonce, tx_hash = :txHash,
+                   last_sent_at = :lastSentAt, mined_block = :minedBlock,
                    confirmations = :confirmations, failure_reason = left(:failureReason, 500), updated_at = now(),
                    version = version + 1
              WHERE order_id = :orderId AND version = :version
             """;
 
-    private static final String AWAITING_MINING_WITH_HASHES = "SELECT " + COLUMNS + """
-              FROM settlements
-             WHERE tx_hash = ANY(:txHashes) AND status IN ('SIGNED', 'SUBMITTED')
+    /** A batch's settlements in one statement; an order that already has one is left alone and not returned. */
+    private static final String INSERT_ALL = """
+            INSERT INTO settlements (order_id, user_id, request_id, token_symbol, contract_address, from_address,
+                                     to_address, quantity, status, sender, nonce, tx_hash, last_sent_at,
+                                     failure_reason)
+            SELECT order_id, user_id, request_id, token_symbol, contract_address, from_address, to_address, quantity,
+                   status, sender, nonce, tx_hash, last_sent_at, left(failure_reason, 500)
+              FROM unnest(:orderIds::uuid[], :userIds::uuid[], :requestIds::varchar[], :tokenSymbols::varchar[],
+                          :contracts::varchar[], :froms::varchar[], :tos::varchar[], :quantities::bigint[],
+                          :statuses::varchar[], :senders::varchar[], :nonces::bigint[], :txHashes::varchar[],
+                          :lastSentAt::timestamptz[], :failureReasons::varchar[])
+                   AS n(order_id, user_id, request_id, token_symbol, contract_address, from_address, to_address,
+                        quantity, status, sender, nonce, tx_hash, last_sent_at, failure_reason)
+            ON CONFLICT (order_id) DO NOTHING
+            RETURNING order_id
             """;
 
-    private static final String AWAITING_MINING_SENT_BEFORE = "SELECT " + COLUMNS + """
-              FROM settlements
-             WHERE status IN ('SIGNED', 'SUBMITTED') AND last_sent_at < :cutoff
-             ORDER BY last_sent_at
+    /** A batch's or a block's settlements in one statement, each only on the version it was read at. */
+    private static final String UPDATE_ALL = """
+            UPDATE settlements s
+               SET status = u.status, sender = u.sender, nonce = u.nonce, tx_hash = u.tx_hash,
+                   last_sent_at = u.last_sent_at, mined_block = u.mined_block, confirmations = u.confirmations,
+                   failure_reason = left(u.failure_reason, 500), updated_at = now(), version = s.version + 1
+              FROM unnest(:orderIds::uuid[], :versions::bigint[], :statuses::varchar[], :senders::varchar[],
+                          :nonces::bigint[], :txHashes::varchar[], :lastSentAt::timestamptz[], :minedBlocks::bigint[],
+                          :confirmations::int[], :failureReasons::varchar[])
+                   AS u(order_id, version, status, sender, nonce, tx_hash, last_sent_at, mined_block, confirmations,
+                        failure_reason)
+             WHERE s.order_id = u.order_id AND s.version = u.version
+            RETURNING s.order_id
+            """;
+
+    private static final String AWAITING_MINING_WITH_HASHES = SELECT + """
+             WHERE s.tx_hash = ANY(:txHashes) AND s.status IN ('SIGNED', 'SUBMITTED')
+            """;
+
+    private static final String AWAITING_MINING_SENT_BEFORE = SELECT + """
+             WHERE s.status IN ('SIGNED', 'SUBMITTED') AND s.last_sent_at < :cutoff
+             ORDER BY s.last_sent_at
              LIMIT :limit
             """;
 
     /** A mined transfer has {@code head - mined_block + 1} confirmations: those with more than announced. */
-    private static final String CONFIRMING_BELOW = "SELECT " + COLUMNS + """
-              FROM settlements
-             WHERE status = 'CONFIRMING' AND mined_block + confirmations <= :head
-             ORDER BY mined_block
+    private static final String CONFIRMING_BELOW = SELECT + """
+             WHERE s.status = 'CONFIRMING' AND s.mined_block + s.confirmations <= :head
+             ORDER BY s.mined_block
              LIMIT :limit
             """;
 
@@ -82,30 +115,93 @@ class R2dbcSettlementRepository implements SettlementRepository {
     }
 
     @Override
-    public Mono<Void> insert(Settlement settlement) {
-        Transfer transfer = settlement.transfer();
-        Optional<SignedTransfer> signed = settlement.signed();
-        GenericExecuteSpec insert = db.sql(INSERT)
-                .bind("orderId", settlement.orderId())
-                .bind("userId", settlement.userId())
-                .bind("tokenSymbol", transfer.tokenSymbol())
-                .bind("contract", transfer.contract())
-                .bind("from", transfer.from())
-                .bind("to", transfer.to())
-                .bind("quantity", transfer.quantity())
-                .bind("status", settlement.status().name());
-        insert = bindOrNull(insert, "requestId", settlement.requestId(), String.class);
-        insert = bindOrNull(insert, "sender", signed.map(SignedTransfer::sender), String.class);
-        insert = bindOrNull(insert, "nonce", signed.map(SignedTransfer::nonce), Long.class);
-        insert = bindOrNull(insert, "txHash", signed.map(SignedTransfer::txHash), String.class);
-        insert = bindOrNull(insert, "signedTx", signed.map(SignedTransfer::rawTransaction), String.class);
-        insert = bindOrNull(insert, "lastSentAt", settlement.lastSentAt(), Instant.class);
-        insert = bindOrNull(insert, "failureReason", settlement.failureReason(), String.class);
-        return insert.fetch()
-                .rowsUpdated()
-                .flatMap(inserted -> inserted == 1
-                        ? Mono.<Void>empty()
-                        : Mono.error(new SettlementAlreadyExists(settlement.orderId())));
+    public Flux<Settlement> findAll(Collection<UUID> orderIds) {
+        return db.sql(FIND_ALL)
+                .bind("orderIds", orderIds.toArray(UUID[]::new))
+                .map(R2dbcSettlementRepository::toSettlement)
+                .all();
+    }
+
+    @Override
+    public Mono<Void> insertTransaction(SignedTransfer transaction) {
+        return db.sql(INSERT_TRANSACTION)
+                .bind("txHash", transaction.txHash())
+                .bind("sender", transaction.sender())
+                .bind("nonce", transaction.nonce())
+                .bind("signedTx", transaction.rawTransaction())
+                .then();
+    }
+
+    @Override
+    public Mono<Void> insertAll(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return Mono.empty();
+        }
+        Columns columns = new Columns(settlements);
+        return db.sql(INSERT_ALL)
+                .bind("orderIds", columns.of(Settlement::orderId, UUID[]::new))
+                .bind("userIds", columns.of(Settlement::userId, UUID[]::new))
+                .bind("requestIds", columns.of(s -> s.requestId().orElse(null), String[]::new))
+                .bind("tokenSymbols", columns.of(s -> s.transfer().tokenSymbol(), String[]::new))
+                .bind("contracts", columns.of(s -> s.transfer().contract(), String[]::new))
+                .bind("froms", columns.of(s -> s.transfer().from(), String[]::new))
+                .bind("tos", columns.of(s -> s.transfer().to(), String[]::new))
+                .bind("quantities", columns.of(s -> s.transfer().quantity(), Long[]::new))
+                .bind("statuses", columns.of(s -> s.status().name(), String[]::new))
+                .bind(
+                        "senders",
+                        columns.of(s -> signed(s).map(SignedTransfer::sender).orElse(null), String[]::new))
+                .bind(
+                        "nonces",
+                        columns.of(s -> signed(s).map(SignedTransfer::nonce).orElse(null), Long[]::new))
+                .bind(
+                        "txHashes",
+                        columns.of(s -> signed(s).map(SignedTransfer::txHash).orElse(null), String[]::new))
+                .bind(
+                        "lastSentAt",
+                        columns.of(s -> s.lastSentAt().map(Instant::toString).orElse(null), String[]::new))
+                .bind("failureReasons", columns.of(s -> s.failureReason().orElse(null), String[]::new))
+                .map(row -> row.get("order_id", UUID.class))
+                .all()
+                .collect(Collectors.toSet())
+                .flatMap(inserted -> settlements.stream()
+                        .map(Settlement::orderId)
+                        .filter(orderId -> !inserted.contains(orderId))
+                        .findFirst()
+                        .<Mono<Void>>map(existing -> Mono.error(new SettlementAlreadyExists(existing)))
+                        .orElseGet(Mono::empty));
+    }
+
+    @Override
+    public Flux<UUID> updateAll(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return Flux.empty();
+        }
+        Columns columns = new Columns(settlements);
+        return db.sql(UPDATE_ALL)
+                .bind("orderIds", columns.of(Settlement::orderId, UUID[]::new))
+                .bind("versions", columns.of(Settlement::version, Long[]::new))
+                .bind("statuses", columns.of(s -> s.status().name(), String[]::new))
+                .bind(
+                        "senders",
+                        columns.of(s -> signed(s).map(SignedTransfer::sender).orElse(null), String[]::new))
+                .bind(
+                        "nonces",
+                        columns.of(s -> signed(s).map(SignedTransfer::nonce).orElse(null), Long[]::new))
+                .bind(
+                        "txHashes",
+                        columns.of(s -> signed(s).map(SignedTransfer::txHash).orElse(null), String[]::new))
+                .bind(
+                        "lastSentAt",
+                        columns.of(s -> s.lastSentAt().map(Instant::toString).orElse(null), String[]::new))
+                .bind(
+                        "minedBlocks",
+                        columns.of(
+                                s -> s.minedBlock().isPresent() ? s.minedBlock().getAsLong() : null, Long[]::new))
+                .bind("confirmations", columns.of(Settlement::confirmations, Integer[]::new))
+                .bind("failureReasons", columns.of(s -> s.failureReason().orElse(null), String[]::new))
+                .map(row -> row.get("order_id", UUID.class))
+                .all();
     }
 
     @Override
@@ -115,6 +211,10 @@ class R2dbcSettlementRepository implements SettlementRepository {
                 .bind("version", settlement.version())
                 .bind("status", settlement.status().name())
                 .bind("confirmations", settlement.confirmations());
+        Optional<SignedTransfer> signed = settlement.signed();
+        update = bindOrNull(update, "sender", signed.map(SignedTransfer::sender), String.class);
+        update = bindOrNull(update, "nonce", signed.map(SignedTransfer::nonce), Long.class);
+        update = bindOrNull(update, "txHash", signed.map(SignedTransfer::txHash), String.class);
         update = bindOrNull(update, "lastSentAt", settlement.lastSentAt(), Instant.class);
         update = bindOrNull(
                 update,
@@ -151,6 +251,18 @@ class R2dbcSettlementRepository implements SettlementRepository {
                 .bind("limit", limit)
                 .map(R2dbcSettlementRepository::toSettlement)
                 .all();
+    }
+
+    private static Optional<SignedTransfer> signed(Settlement settlement) {
+        return settlement.signed();
+    }
+
+    /** One array per column, in the settlements' order, for {@code unnest}; timestamps travel as ISO-8601 text. */
+    private record Columns(List<Settlement> settlements) {
+
+        <T> T[] of(Function<Settlement, T> column, IntFunction<T[]> array) {
+            return settlements.stream().map(column).toArray(array);
+        }
     }
 
     private static <T> GenericExecuteSpec bindOrNull(

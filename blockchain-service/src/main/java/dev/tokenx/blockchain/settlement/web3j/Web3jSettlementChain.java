@@ -25,7 +25,6 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
@@ -56,17 +55,31 @@ class Web3jSettlementChain implements SettlementChain {
         this.web3j = web3j;
     }
 
+    /** One JSON-RPC batch of {@code eth_call}s: a round trip per batch of orders, not per order. */
     @Override
-    public Mono<Optional<String>> refusalOf(Transfer transfer, String sender) {
-        Transaction call = Transaction.createEthCallTransaction(
-                sender,
-                transfer.contract(),
-                AssetTokenContract.encodeForcedTransfer(
-                        transfer.from(), transfer.to(), BigInteger.valueOf(transfer.quantity())));
-        return rpc(
-                        web3j.ethCall(call, DefaultBlockParameterName.LATEST),
-                        "simulate a transfer on " + transfer.contract())
-                .map(simulation -> simulationOutcome(transfer, simulation));
+    public Mono<List<Optional<String>>> refusalsOf(List<Transfer> transfers, String sender) {
+        if (transfers.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        BatchRequest batch = web3j.newBatch();
+        transfers.forEach(transfer -> batch.add(web3j.ethCall(
+                Transaction.createEthCallTransaction(
+                        sender,
+                        transfer.contract(),
+                        AssetTokenContract.encodeForcedTransfer(
+                                transfer.from(), transfer.to(), BigInteger.valueOf(transfer.quantity()))),
+                DefaultBlockParameterName.LATEST)));
+        return Mono.fromCallable(batch::send)
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(Web3jSettlementChain::unreachable, e -> unavailable("simulate transfers", e))
+                .map(responses -> {
+                    List<Optional<String>> outcomes = new ArrayList<>();
+                    for (int i = 0; i < transfers.size(); i++) {
+                        outcomes.add(simulationOutcome(transfers.get(i), (EthCall)
+                                responses.getResponses().get(i)));
+                    }
+                    return outcomes;
+                });
     }
 
     @Override
@@ -94,14 +107,17 @@ class Web3jSettlementChain implements SettlementChain {
                         result(number, "read the block number").getBlockNumber().longValueExact());
     }
 
+    /** {@code eth_getBlockReceipts}: one call per block however many of its transactions are ours. */
     @Override
-    public Mono<List<String>> transactionHashes(long blockNumber) {
-        String action = "read block " + blockNumber;
-        return rpc(
-                        web3j.ethGetBlockByNumber(
-                                DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber)), false),
-                        action)
-                .map(block -> hashesOf(result(block, action).getBlock(), action));
+    public Mono<List<MinedTransaction>> blockReceipts(long blockNumber) {
+        String action = "read the receipts of block " + blockNumber;
+        return rpc(web3j.ethGetBlockReceipts(DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber))), action)
+                .map(receipts -> result(receipts, action)
+                        .getBlockReceipts()
+                        .orElseThrow(() -> new ChainUnavailable("The node cannot " + action + " yet"))
+                        .stream()
+                        .map(Web3jSettlementChain::mined)
+                        .toList());
     }
 
     @Override
@@ -202,15 +218,6 @@ class Web3jSettlementChain implements SettlementChain {
                 receipt.getTransactionHash().toLowerCase(Locale.ROOT),
                 receipt.getBlockNumber().longValueExact(),
                 receipt.isStatusOK());
-    }
-
-    private static List<String> hashesOf(EthBlock.Block block, String action) {
-        if (block == null) {
-            throw new ChainUnavailable("The node cannot " + action + " yet");
-        }
-        return block.getTransactions().stream()
-                .map(transaction -> ((String) transaction.get()).toLowerCase(Locale.ROOT))
-                .toList();
     }
 
     private static <T extends Response<?>> Mono<T> rpc(Request<?, T> request, String action) {

@@ -7,7 +7,9 @@ import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
 import dev.tokenx.blockchain.settlement.domain.Transfer;
 import dev.tokenx.contracts.AssetTokenContract;
 import dev.tokenx.contracts.AssetTokenGasProvider;
+import dev.tokenx.contracts.ForcedTransfer;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
@@ -18,8 +20,8 @@ import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
 /**
- * Signs each transfer as an EIP-1559 transaction for the configured chain: the AssetToken's {@code forcedTransfer}
- * call, the contract's call gas limit, and the configured fee caps. Signatures are deterministic (RFC 6979), so the
+ * Signs transfers as EIP-1559 transactions for the configured chain: the AssetToken's {@code forcedTransfer} call for
+ * one, {@code batchForcedTransfer} for several, with the contract's gas limits and the configured fee caps. Signatures are deterministic (RFC 6979), so the
  * same transfer under the same nonce always gives the same bytes and hash.
  */
 @Component
@@ -43,19 +45,41 @@ class Web3jTransferSigner implements TransferSigner {
     }
 
     @Override
-    public SignedTransfer sign(Transfer transfer, long nonce) {
+    public SignedTransfer sign(List<Transfer> transfers, long nonce) {
+        String contract = transfers.getFirst().contract();
+        if (transfers.stream().anyMatch(transfer -> !transfer.contract().equals(contract))) {
+            throw new IllegalArgumentException("One transaction calls one token contract: " + transfers);
+        }
         RawTransaction transaction = RawTransaction.createTransaction(
                 chainId,
                 BigInteger.valueOf(nonce),
-                AssetTokenGasProvider.CALL_GAS_LIMIT,
-                transfer.contract(),
+                gasLimit(transfers),
+                contract,
                 BigInteger.ZERO,
-                AssetTokenContract.encodeForcedTransfer(
-                        transfer.from(), transfer.to(), BigInteger.valueOf(transfer.quantity())),
+                callData(transfers),
                 maxPriorityFeePerGas,
                 maxFeePerGas);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(transaction, agent));
         return new SignedTransfer(sender(), nonce, Hash.sha3(signed), signed);
+    }
+
+    /** A lone transfer is the plain forced transfer, as before batches: the cheapest call for one order. */
+    private static String callData(List<Transfer> transfers) {
+        if (transfers.size() == 1) {
+            Transfer transfer = transfers.getFirst();
+            return AssetTokenContract.encodeForcedTransfer(
+                    transfer.from(), transfer.to(), BigInteger.valueOf(transfer.quantity()));
+        }
+        return AssetTokenContract.encodeBatchForcedTransfer(transfers.stream()
+                .map(transfer ->
+                        new ForcedTransfer(transfer.from(), transfer.to(), BigInteger.valueOf(transfer.quantity())))
+                .toList());
+    }
+
+    private static BigInteger gasLimit(List<Transfer> transfers) {
+        return transfers.size() == 1
+                ? AssetTokenGasProvider.CALL_GAS_LIMIT
+                : AssetTokenGasProvider.batchGasLimit(transfers.size());
     }
 
     /** The key's value never appears in an exception: it would end up in logs. */

@@ -112,6 +112,42 @@ class SettlementTest {
     }
 
     @Nested
+    class when_its_batch_reverted_because_of_another_order {
+
+        private static final String NEXT_TX = "0x" + "cd".repeat(32);
+        private static final SignedTransfer NEXT =
+                new SignedTransfer("0x14dC79964da2C08b23698B3D3cc7Ca32193d9955", 9, NEXT_TX, "0x02f9");
+
+        @Test
+        void is_signed_again_in_a_new_transaction_and_announces_it_when_that_one_is_sent() {
+            Transition resigned = submitted().resigned(NEXT, SIGNED_AT.plusSeconds(3));
+
+            assertThat(resigned.changes()).isEmpty();
+            assertThat(resigned.settlement().status()).isEqualTo(SettlementStatus.SIGNED);
+            assertThat(resigned.settlement().signed()).contains(NEXT);
+            assertThat(resigned.settlement().lastSentAt()).contains(SIGNED_AT.plusSeconds(3));
+            assertThat(resigned.settlement().broadcast(SIGNED_AT.plusSeconds(4)).changes())
+                    .containsExactly(new Submitted(NEXT_TX, 9));
+        }
+
+        @Test
+        void is_never_signed_again_under_the_transaction_it_has() {
+            SignedTransfer same = submitted().signed().orElseThrow();
+
+            assertThatThrownBy(() -> submitted().resigned(same, SIGNED_AT))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void is_never_signed_again_once_mined_or_failed() {
+            assertThatThrownBy(() -> confirming(100, 100).resigned(NEXT, SIGNED_AT))
+                    .isInstanceOf(SettlementTransitionNotAllowed.class);
+            assertThatThrownBy(() -> submitted().reverted("frozen").settlement().resigned(NEXT, SIGNED_AT))
+                    .isInstanceOf(SettlementTransitionNotAllowed.class);
+        }
+    }
+
+    @Nested
     class while_confirming {
 
         @Test

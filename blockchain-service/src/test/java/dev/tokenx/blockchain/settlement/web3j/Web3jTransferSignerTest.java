@@ -9,10 +9,12 @@ import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
 import dev.tokenx.blockchain.settlement.domain.Transfer;
 import dev.tokenx.contracts.AssetTokenContract;
 import dev.tokenx.contracts.AssetTokenGasProvider;
+import dev.tokenx.contracts.ForcedTransfer;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.SignatureException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
@@ -38,7 +40,7 @@ class Web3jTransferSignerTest {
 
     @Test
     void signs_the_forced_transfer_for_the_configured_chain_under_the_given_nonce() throws SignatureException {
-        SignedTransfer signed = signer.sign(TRANSFER, 42);
+        SignedTransfer signed = signer.sign(List.of(TRANSFER), 42);
 
         SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(signed.rawTransaction());
         Transaction1559 transaction = (Transaction1559) decoded.getTransaction();
@@ -57,9 +59,33 @@ class Web3jTransferSignerTest {
 
     @Test
     void gives_the_same_bytes_and_hash_for_the_same_transfer_and_nonce() {
-        assertThat(signer.sign(TRANSFER, 7)).isEqualTo(signer.sign(TRANSFER, 7));
-        assertThat(signer.sign(TRANSFER, 8).txHash())
-                .isNotEqualTo(signer.sign(TRANSFER, 7).txHash());
+        assertThat(signer.sign(List.of(TRANSFER), 7)).isEqualTo(signer.sign(List.of(TRANSFER), 7));
+        assertThat(signer.sign(List.of(TRANSFER), 8).txHash())
+                .isNotEqualTo(signer.sign(List.of(TRANSFER), 7).txHash());
+    }
+
+    @Test
+    void signs_several_transfers_as_one_batch_forced_transfer_with_gas_for_each() throws SignatureException {
+        Transfer other = new Transfer("BLRTECH", TRANSFER.contract(), TREASURY, DEV_ADDRESS, 3);
+
+        SignedTransfer signed = signer.sign(List.of(TRANSFER, other), 43);
+
+        SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(signed.rawTransaction());
+        assertThat(decoded.getFrom()).isEqualToIgnoringCase(DEV_ADDRESS);
+        assertThat(decoded.getNonce()).isEqualTo(BigInteger.valueOf(43));
+        assertThat("0x" + decoded.getData())
+                .isEqualToIgnoringCase(AssetTokenContract.encodeBatchForcedTransfer(List.of(
+                        new ForcedTransfer(TREASURY, TRANSFER.to(), BigInteger.TEN),
+                        new ForcedTransfer(TREASURY, DEV_ADDRESS, BigInteger.valueOf(3)))));
+        assertThat(decoded.getGasLimit()).isEqualTo(AssetTokenGasProvider.batchGasLimit(2));
+    }
+
+    @Test
+    void refuses_to_put_two_token_contracts_in_one_transaction() {
+        Transfer elsewhere = new Transfer("OTHER", "0x" + "11".repeat(20), TREASURY, DEV_ADDRESS, 1);
+
+        assertThatThrownBy(() -> signer.sign(List.of(TRANSFER, elsewhere), 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
