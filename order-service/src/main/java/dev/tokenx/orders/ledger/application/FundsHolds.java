@@ -5,6 +5,7 @@ import dev.tokenx.orders.ledger.domain.HoldSettlement;
 import dev.tokenx.orders.shared.ids.TimeOrderedIds;
 import dev.tokenx.orders.shared.money.Inr;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,16 @@ public class FundsHolds {
      *
      * @throws HoldNotSettled (as the error signal) when the order has no open hold of value plus fees
      */
+    /**
+     * Takes the row locks that settling these orders' holds needs, in one order for every caller: the platform's
+     * accounts first (when {@code capturing}), then the investors' cash accounts by investor. Two transactions that
+     * settle holds of the same investors then never wait for each other in a cycle; without it, two consumers'
+     * batches deadlock, and PostgreSQL resolves each deadlock only after {@code deadlock_timeout} (1 s).
+     */
+    public Mono<Void> lockForSettlement(List<UUID> orderIds, boolean capturing) {
+        return orderIds.isEmpty() ? Mono.empty() : store.lockForSettlement(orderIds, capturing);
+    }
+
     public Mono<Void> capture(UUID orderId, UUID userId, Inr value, Inr platformFee, Inr gasFee, Instant at) {
         return Mono.fromSupplier(() ->
                         HoldSettlement.capture(TimeOrderedIds.next(), orderId, userId, value, platformFee, gasFee, at))

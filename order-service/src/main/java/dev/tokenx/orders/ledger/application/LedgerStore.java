@@ -1,6 +1,8 @@
 package dev.tokenx.orders.ledger.application;
 
 import dev.tokenx.orders.ledger.domain.HoldSettlement;
+import java.util.List;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,4 +19,10 @@ public interface LedgerStore {
      *     have changed already, so the caller must roll its transaction back
      */
     Mono<Boolean> recordSettlement(HoldSettlement settlement);
+
+    /**
+     * Locks, for the caller's transaction, the cash accounts of the investors who placed these orders, ordered by
+     * investor, after the platform's accounts when {@code platformAccounts} (captures credit them).
+     */
+    Mono<Void> lockForSettlement(List<UUID> orderIds, boolean platformAccounts);
 }

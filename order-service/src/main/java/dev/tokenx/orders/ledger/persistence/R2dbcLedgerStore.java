@@ -3,9 +3,11 @@ package dev.tokenx.orders.ledger.persistence;
 import dev.tokenx.orders.ledger.application.LedgerStore;
 import dev.tokenx.orders.ledger.domain.HoldSettlement;
 import dev.tokenx.orders.ledger.domain.JournalEntry;
+import dev.tokenx.orders.ledger.domain.LedgerAccountCode;
 import dev.tokenx.orders.ledger.domain.Posting;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -53,6 +55,25 @@ class R2dbcLedgerStore implements LedgerStore {
               FROM entry CROSS JOIN moved
             """;
 
+    private static final String LOCK_PLATFORM_ACCOUNTS =
+            "SELECT id FROM ledger_accounts WHERE code = ANY(:codes) ORDER BY code FOR UPDATE";
+
+    // PostgreSQL locks the rows of `ORDER BY ... FOR UPDATE` in the sorted order (the lock step runs after the sort).
+    private static final String LOCK_INVESTORS_CASH = """
+            SELECT account.id
+              FROM ledger_accounts account
+              JOIN orders ON orders.user_id = account.owner_id
+             WHERE orders.id = ANY(:orderIds)
+             ORDER BY account.owner_id, account.id
+               FOR UPDATE OF account
+            """;
+
+    private static final String[] PLATFORM_ACCOUNTS = {
+        LedgerAccountCode.GAS_FEES.value(),
+        LedgerAccountCode.PLATFORM_FEES.value(),
+        LedgerAccountCode.TREASURY_PROCEEDS.value()
+    };
+
     private final DatabaseClient db;
 
     /** Captures have two to four postings (zero fees are left out), releases two. */
@@ -77,6 +98,23 @@ class R2dbcLedgerStore implements LedgerStore {
                 .bind("recordedAt", entry.recordedAt())
                 .bind("postingCount", (long) postingCount);
         return statement.fetch().rowsUpdated().map(rows -> rows == postingCount);
+    }
+
+    @Override
+    public Mono<Void> lockForSettlement(List<UUID> orderIds, boolean platformAccounts) {
+        Mono<Void> investors = db.sql(LOCK_INVESTORS_CASH)
+                .bind("orderIds", orderIds.toArray(UUID[]::new))
+                .fetch()
+                .all()
+                .then();
+        if (!platformAccounts) {
+            return investors;
+        }
+        return db.sql(LOCK_PLATFORM_ACCOUNTS)
+                .bind("codes", PLATFORM_ACCOUNTS)
+                .fetch()
+                .all()
+                .then(investors);
     }
 
     private static String valuesFor(int postingCount) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -81,8 +82,8 @@ public class RecordSettlement {
         if (reports.isEmpty()) {
             return Mono.empty();
         }
-        return Flux.fromIterable(reports)
-                .concatMap(this::applyOnce)
+        return lockInOneOrder(reports)
+                .thenMany(Flux.fromIterable(reports).concatMap(this::applyOnce))
                 .as(transactions::transactional)
                 .collectList()
                 .doOnNext(changes -> changes.forEach(RecordSettlement::logChange))
@@ -106,10 +107,23 @@ public class RecordSettlement {
     }
 
     private Mono<Void> record(SettlementReport report) {
-        return applyOnce(report)
+        return lockInOneOrder(List.of(report))
+                .then(applyOnce(report))
                 .as(transactions::transactional)
                 .doOnNext(RecordSettlement::logChange)
                 .then();
+    }
+
+    /** Reports that move money (a completion captures, a failure releases) lock their ledger rows first. */
+    private Mono<Void> lockInOneOrder(List<SettlementReport> reports) {
+        List<UUID> movingMoney = reports.stream()
+                .map(SettlementReport::event)
+                .filter(event -> event instanceof SettlementConfirmed || event instanceof SettlementFailed)
+                .map(SettlementEvent::orderId)
+                .distinct()
+                .toList();
+        boolean capturing = reports.stream().anyMatch(report -> report.event() instanceof SettlementConfirmed);
+        return funds.lockForSettlement(movingMoney, capturing);
     }
 
     /** Empty when the event was applied before or changes nothing. */
