@@ -66,7 +66,7 @@ class BatchSettlementTest extends ServiceTest {
         token = TestChain.deployToken(SYMBOL, List.of());
         node = RpcProxy.to(TestChain.anvil().rpcUrl());
         TestInfrastructure.register(registry, node.url(), Map.of(SYMBOL, token.address()));
-        registry.add("blockchain.consumer.retry-initial-interval", () -> "20s");
+        registry.add("tokenx.kafka.consumer.retry.initial-interval", () -> "20s");
         // Nothing here is lost by the node: a re-send would only blur the count of broadcasts.
         registry.add("blockchain.confirmations.rebroadcast-after", () -> "60s");
     }

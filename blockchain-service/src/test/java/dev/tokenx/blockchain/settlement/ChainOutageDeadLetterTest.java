@@ -34,8 +34,8 @@ class ChainOutageDeadLetterTest extends ServiceTest {
         token = TestChain.deployToken(SYMBOL, List.of(buyer));
         node = RpcProxy.to(TestChain.anvil().rpcUrl());
         TestInfrastructure.register(registry, node.url(), Map.of(SYMBOL, token.address()));
-        registry.add("blockchain.consumer.retry-initial-interval", () -> "100ms");
-        registry.add("blockchain.consumer.retry-max-attempts", () -> "2");
+        registry.add("tokenx.kafka.consumer.retry.initial-interval", () -> "100ms");
+        registry.add("tokenx.kafka.consumer.retry.max-retries", () -> "2");
     }
 
     @AfterAll

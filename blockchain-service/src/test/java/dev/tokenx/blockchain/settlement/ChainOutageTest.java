@@ -40,9 +40,9 @@ class ChainOutageTest extends ServiceTest {
         node = RpcProxy.to(TestChain.anvil().rpcUrl());
         TestInfrastructure.register(registry, node.url(), Map.of(SYMBOL, token.address()));
         // Quick retries, and enough of them (about 40 s) to outlast the outage.
-        registry.add("blockchain.consumer.retry-initial-interval", () -> "200ms");
-        registry.add("blockchain.consumer.retry-max-interval", () -> "1s");
-        registry.add("blockchain.consumer.retry-max-attempts", () -> "40");
+        registry.add("tokenx.kafka.consumer.retry.initial-interval", () -> "200ms");
+        registry.add("tokenx.kafka.consumer.retry.max-interval", () -> "1s");
+        registry.add("tokenx.kafka.consumer.retry.max-retries", () -> "40");
     }
 
     @AfterAll

@@ -73,7 +73,7 @@ class OrderSettlementTest extends ServiceTest {
         token = TestChain.deployToken(SYMBOL, verified);
         TestInfrastructure.register(registry, TestChain.anvil().rpcUrl(), Map.of(SYMBOL, token.address()));
         // Nothing in this class fails transiently: a retried record would reach the dead-letter topic 20 s late.
-        registry.add("blockchain.consumer.retry-initial-interval", () -> "20s");
+        registry.add("tokenx.kafka.consumer.retry.initial-interval", () -> "20s");
         registry.add("blockchain.confirmations.rebroadcast-after", () -> "3s");
     }
 

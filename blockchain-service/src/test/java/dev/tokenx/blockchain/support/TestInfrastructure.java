@@ -33,7 +33,7 @@ public final class TestInfrastructure {
         add(registry, "spring.kafka.bootstrap-servers", Infrastructure.kafka().bootstrapServers());
         // A group of its own per context: it reads the topic from the start, and each test class uses token symbols
         // of its own, so other classes' orders are dead-lettered as unknown tokens and never settled here.
-        add(registry, "blockchain.consumer.group-id", "blockchain-test-" + UUID.randomUUID());
+        add(registry, "tokenx.kafka.consumer.group-id", "blockchain-test-" + UUID.randomUUID());
         add(registry, "blockchain.topics.partitions", "3");
         add(registry, "blockchain.chain.rpc-url", rpcUrl);
         add(
