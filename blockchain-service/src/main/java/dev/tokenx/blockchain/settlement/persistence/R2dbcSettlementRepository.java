@@ -138,7 +138,7 @@ class R2dbcSettlementRepository implements SettlementRepository {
             return Mono.empty();
         }
         Columns columns = new Columns(settlements);
-        return db.sql(INSERT_ALL)
+        return bindSigned(db.sql(INSERT_ALL), columns)
                 .bind("orderIds", columns.of(Settlement::orderId, UUID[]::new))
                 .bind("userIds", columns.of(Settlement::userId, UUID[]::new))
                 .bind("requestIds", columns.of(s -> s.requestId().orElse(null), String[]::new))
@@ -148,18 +148,6 @@ class R2dbcSettlementRepository implements SettlementRepository {
                 .bind("tos", columns.of(s -> s.transfer().to(), String[]::new))
                 .bind("quantities", columns.of(s -> s.transfer().quantity(), Long[]::new))
                 .bind("statuses", columns.of(s -> s.status().name(), String[]::new))
-                .bind(
-                        "senders",
-                        columns.of(s -> signed(s).map(SignedTransfer::sender).orElse(null), String[]::new))
-                .bind(
-                        "nonces",
-                        columns.of(s -> signed(s).map(SignedTransfer::nonce).orElse(null), Long[]::new))
-                .bind(
-                        "txHashes",
-                        columns.of(s -> signed(s).map(SignedTransfer::txHash).orElse(null), String[]::new))
-                .bind(
-                        "lastSentAt",
-                        columns.of(s -> s.lastSentAt().map(Instant::toString).orElse(null), String[]::new))
                 .bind("failureReasons", columns.of(s -> s.failureReason().orElse(null), String[]::new))
                 .map(row -> row.get("order_id", UUID.class))
                 .all()
@@ -178,22 +166,10 @@ class R2dbcSettlementRepository implements SettlementRepository {
             return Flux.empty();
         }
         Columns columns = new Columns(settlements);
-        return db.sql(UPDATE_ALL)
+        return bindSigned(db.sql(UPDATE_ALL), columns)
                 .bind("orderIds", columns.of(Settlement::orderId, UUID[]::new))
                 .bind("versions", columns.of(Settlement::version, Long[]::new))
                 .bind("statuses", columns.of(s -> s.status().name(), String[]::new))
-                .bind(
-                        "senders",
-                        columns.of(s -> signed(s).map(SignedTransfer::sender).orElse(null), String[]::new))
-                .bind(
-                        "nonces",
-                        columns.of(s -> signed(s).map(SignedTransfer::nonce).orElse(null), Long[]::new))
-                .bind(
-                        "txHashes",
-                        columns.of(s -> signed(s).map(SignedTransfer::txHash).orElse(null), String[]::new))
-                .bind(
-                        "lastSentAt",
-                        columns.of(s -> s.lastSentAt().map(Instant::toString).orElse(null), String[]::new))
                 .bind(
                         "minedBlocks",
                         columns.of(
@@ -251,6 +227,23 @@ class R2dbcSettlementRepository implements SettlementRepository {
                 .bind("limit", limit)
                 .map(R2dbcSettlementRepository::toSettlement)
                 .all();
+    }
+
+    /** The columns of what was signed and sent, shared by the bulk insert and the bulk update. */
+    private static GenericExecuteSpec bindSigned(GenericExecuteSpec statement, Columns columns) {
+        return statement
+                .bind(
+                        "senders",
+                        columns.of(s -> signed(s).map(SignedTransfer::sender).orElse(null), String[]::new))
+                .bind(
+                        "nonces",
+                        columns.of(s -> signed(s).map(SignedTransfer::nonce).orElse(null), Long[]::new))
+                .bind(
+                        "txHashes",
+                        columns.of(s -> signed(s).map(SignedTransfer::txHash).orElse(null), String[]::new))
+                .bind(
+                        "lastSentAt",
+                        columns.of(s -> s.lastSentAt().map(Instant::toString).orElse(null), String[]::new));
     }
 
     private static Optional<SignedTransfer> signed(Settlement settlement) {
