@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pusher.rest.data.Result;
+import dev.tokenx.realtime.apps.domain.PusherApp;
+import dev.tokenx.realtime.broadcast.messaging.RedisProperties;
 import dev.tokenx.realtime.support.ChannelAuthorizers;
 import dev.tokenx.realtime.support.ExtraInstance;
 import dev.tokenx.realtime.support.PusherClient;
@@ -11,15 +13,21 @@ import dev.tokenx.realtime.support.ServerApi;
 import dev.tokenx.realtime.support.ServerTest;
 import dev.tokenx.realtime.support.TestApps;
 import dev.tokenx.testkit.Infrastructure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the server, this test's context and one more, sharing the test Redis: an event accepted by
@@ -31,6 +39,15 @@ class CrossInstanceDeliveryTest extends ServerTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private RedissonClient redisson;
+
+    @Autowired
+    private RedisProperties relay;
+
+    @Autowired
+    private JsonMapper json;
 
     @BeforeAll
     static void startAnotherInstance() {
@@ -107,6 +124,47 @@ class CrossInstanceDeliveryTest extends ServerTest {
         await().untilAsserted(
                         () -> assertThat(bystander.received("prices")).containsExactly("\"own change\"", "\"next\""));
         await().untilAsserted(() -> assertThat(publisher.received("prices")).containsExactly("\"next\""));
+    }
+
+    @Test
+    void refuses_what_anyone_but_an_instance_of_this_app_publishes_on_the_relay_topic() {
+        PusherClient victim = client();
+        victim.subscribePrivate("private-user-b0b", "order-status");
+        double rejectedBefore = rejected();
+        String payload = json.writeValueAsString(List.of(Map.of(
+                "appId",
+                TestApps.LOCAL.id(),
+                "name",
+                "order-status",
+                "data",
+                "\"forged\"",
+                "channels",
+                List.of("private-user-b0b"))));
+        PusherApp otherApp = new PusherApp(TestApps.OTHER.id(), TestApps.OTHER.key(), TestApps.OTHER.secret(), true);
+
+        RTopic topic = redisson.getTopic(relay.topic(), StringCodec.INSTANCE);
+        topic.publish(json.writeValueAsString(
+                Map.of("origin", "intruder", "appId", TestApps.LOCAL.id(), "payload", payload)));
+        topic.publish(json.writeValueAsString(Map.of(
+                "origin",
+                "intruder",
+                "appId",
+                TestApps.OTHER.id(),
+                "payload",
+                payload,
+                "signature",
+                otherApp.sign("relay\nintruder\n" + payload))));
+        serverApi().trigger("private-user-b0b", "order-status", "genuine");
+
+        await().untilAsserted(() -> assertThat(rejected()).isEqualTo(rejectedBefore + 2));
+        await().untilAsserted(
+                        () -> assertThat(victim.received("private-user-b0b")).containsExactly("\"genuine\""));
+    }
+
+    private double rejected() {
+        return meters.find("realtime.fanout.rejected").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test

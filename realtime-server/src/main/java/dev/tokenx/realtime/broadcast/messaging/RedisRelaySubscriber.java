@@ -30,6 +30,7 @@ class RedisRelaySubscriber implements SmartLifecycle {
     private final Broadcaster broadcaster;
     private final RedisProperties properties;
     private final Counter received;
+    private final MeterRegistry meters;
     private Disposable subscribing;
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private volatile Integer listenerId;
@@ -47,6 +48,7 @@ class RedisRelaySubscriber implements SmartLifecycle {
         this.received = Counter.builder("realtime.fanout.received")
                 .description("Event batches received from other instances")
                 .register(meters);
+        this.meters = meters;
     }
 
     @Override
@@ -92,12 +94,24 @@ class RedisRelaySubscriber implements SmartLifecycle {
         }
     }
 
+    private Counter rejected(String reason) {
+        return Counter.builder("realtime.fanout.rejected")
+                .description("Relayed messages refused: unreadable, of an unknown app, or not signed by their app")
+                .tag("reason", reason)
+                .register(meters);
+    }
+
     private void onMessage(CharSequence channel, String message) {
         try {
             codec.decodeForeign(message).ifPresent(events -> {
                 received.increment();
                 broadcaster.deliverLocally(events);
             });
+        } catch (RelayMessageRejected e) {
+            // Someone who is not an instance of this deployment publishes on the topic, or an instance runs with
+            // another app secret: either way an operator must hear of it, and nothing of it is delivered.
+            rejected(e.reason()).increment();
+            log.warn("Refusing a relayed message: {}", e.getMessage());
         } catch (RuntimeException e) {
             // One unreadable message must not stop the listener; nothing can be delivered from it anyway.
             log.warn("Ignoring an unreadable relayed message: {}", e.toString());
