@@ -50,7 +50,10 @@ class KycCacheTest extends ServiceTest {
     @Test
     void answers_from_the_cache_without_reading_the_account() {
         UUID investor = investors().verifiedWithCash("5000.00");
-        cached(investor).set("{\"kycStatus\":\"PENDING\",\"walletAddress\":null}", Duration.ofMinutes(5));
+        cached(investor)
+                .set(
+                        "{\"userId\":\"" + investor + "\",\"kycStatus\":\"PENDING\",\"walletAddress\":null}",
+                        Duration.ofMinutes(5));
 
         assertProblem(api().place(investor, "k-1", aBuyRequest()), 403, "KYC_REQUIRED");
     }
@@ -63,6 +66,35 @@ class KycCacheTest extends ServiceTest {
         api().accepted(investor, "k-1", aBuyRequest());
 
         assertThat(cached(investor).get()).contains("\"kycStatus\":\"VERIFIED\"");
+    }
+
+    @Test
+    void reads_the_account_again_when_the_cached_wallet_is_not_an_evm_address() {
+        UUID investor = investors().verifiedWithCash("5000.00");
+        cached(investor)
+                .set(
+                        "{\"userId\":\"" + investor + "\",\"kycStatus\":\"VERIFIED\",\"walletAddress\":\"0xattacker\"}",
+                        Duration.ofMinutes(5));
+        double invalidBefore = lookups("invalid");
+
+        api().accepted(investor, "k-1", aBuyRequest());
+
+        assertThat(cached(investor).get()).doesNotContain("0xattacker").contains("\"walletAddress\":\"0x");
+        assertThat(lookups("invalid")).isEqualTo(invalidBefore + 1);
+    }
+
+    @Test
+    void believes_no_entry_copied_from_another_users_key() {
+        UUID pending = investors().withKyc("PENDING");
+        UUID verified = investors().verifiedWithCash("5000.00");
+        api().accepted(verified, "k-1", aBuyRequest());
+
+        cached(pending).set(cached(verified).get(), Duration.ofMinutes(5));
+
+        assertProblem(api().place(pending, "k-2", aBuyRequest()), 403, "KYC_REQUIRED");
+        assertThat(cached(pending).get())
+                .contains("\"userId\":\"" + pending + "\"")
+                .contains("PENDING");
     }
 
     @Test
@@ -90,8 +122,12 @@ class KycCacheTest extends ServiceTest {
     }
 
     private double unavailableLookups() {
+        return lookups("unavailable");
+    }
+
+    private double lookups(String result) {
         return meters.get("orders.kyc.cache.lookups")
-                .tag("result", "unavailable")
+                .tag("result", result)
                 .counter()
                 .count();
     }

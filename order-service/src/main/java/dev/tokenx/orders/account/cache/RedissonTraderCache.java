@@ -22,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Traders in Redis as JSON strings with a TTL: the tier behind {@link NearTraderCache}, shared by the instances. Any
  * failure, slow answer or unreadable value counts as a miss; after a failure the cache is bypassed for a cool-down
  * period, so an outage costs one timeout, not one per order.
+ *
+ * <p>Redis is not the source of truth, so what it returns is validated as if it came from outside: an entry must
+ * name the user of its key, a known KYC status and a well-formed wallet address ({@link Trader}'s rules), or it is a
+ * miss, the account is read from PostgreSQL and the entry overwritten.
  */
 @Component
 class RedissonTraderCache {
@@ -37,6 +41,7 @@ class RedissonTraderCache {
     private final Counter hits;
     private final Counter misses;
     private final Counter unavailable;
+    private final Counter invalid;
 
     RedissonTraderCache(RedissonClient redisson, JsonMapper json, KycCacheProperties properties, MeterRegistry meters) {
         this.redis = redisson.reactive();
@@ -45,6 +50,7 @@ class RedissonTraderCache {
         this.hits = lookups(meters, "hit");
         this.misses = lookups(meters, "miss");
         this.unavailable = lookups(meters, "unavailable");
+        this.invalid = lookups(meters, "invalid");
     }
 
     private static Counter lookups(MeterRegistry meters, String result) {
@@ -94,12 +100,17 @@ class RedissonTraderCache {
 
     private String encode(Trader trader) {
         return json.writeValueAsString(new CachedTrader(
-                trader.kycStatus().name(), trader.walletAddress().orElse(null)));
+                trader.userId().toString(),
+                trader.kycStatus().name(),
+                trader.walletAddress().orElse(null)));
     }
 
     private Mono<Trader> decode(UUID userId, String value) {
         try {
             CachedTrader cached = json.readValue(value, CachedTrader.class);
+            if (!userId.toString().equals(cached.userId())) {
+                return unreadable(userId, "the entry names another user: " + cached.userId());
+            }
             if (cached.kycStatus() == null) {
                 return unreadable(userId, "no KYC status");
             }
@@ -110,9 +121,13 @@ class RedissonTraderCache {
         }
     }
 
-    /** Written by an older or newer version of this service, or by hand: read the account again and overwrite it. */
+    /**
+     * Written by an older or newer version of this service, by hand, or by someone with write access to Redis: read
+     * the account again and overwrite the entry. Counted, so that a tampering shows on a dashboard.
+     */
     private Mono<Trader> unreadable(UUID userId, String why) {
-        log.debug("Ignoring unreadable KYC cache entry for {}: {}", userId, why);
+        invalid.increment();
+        log.debug("Ignoring invalid KYC cache entry for {}: {}", userId, why);
         return Mono.empty();
     }
 
