@@ -25,7 +25,7 @@ final class ServiceLineup {
                 new ServiceSpec("gateway-service", ports.gateway(), gateway(settings, infra)));
     }
 
-    /** The Spring profile of local mode (module secret-guard's {@code LocalMode}): outside it, no service starts. */
+    /** The Spring profile of local mode (secret-guard's {@code LocalMode}): outside it, no published secret is accepted. */
     static final String LOCAL_MODE = "local";
 
     private static Map<String, String> common(PlatformSettings settings, LocalInfrastructure infra) {
