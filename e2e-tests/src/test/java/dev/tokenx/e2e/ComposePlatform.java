@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,8 +19,10 @@ import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * docker-compose.yml, started through Testcontainers (the {@code docker compose} of the machine) once per test JVM,
- * with the documented values of {@code .env.example} and the gateway published on a free port; stopped, with its
+ * docker-compose.yml with its demo override docker-compose.demo.yml (the demo users and their money, which the story
+ * logs in as), started through Testcontainers (the {@code docker compose} of the machine) once per test JVM, with the
+ * documented values of {@code .env.example}, a fresh random value for each secret it leaves empty (the services
+ * refuse to start without secrets of their own), and the gateway published on a free port; stopped, with its
  * volumes, when the last test has run. The images are built from the jars that the reactor's earlier modules left in
  * their {@code target} folders. A test or {@code @BeforeAll} method asks for it with a {@link PlatformEndpoints}
  * parameter; the chain, which compose does not publish, is reached through Testcontainers' ambassador.
@@ -27,6 +31,8 @@ final class ComposePlatform implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ComposePlatform.class);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Building six images and starting eleven containers the first time takes a while. */
     private static final Duration STARTUP = Duration.ofMinutes(15);
@@ -53,7 +59,8 @@ final class ComposePlatform implements ParameterResolver {
             Map<String, String> environment = documentedEnvironment(repository.resolve(".env.example"));
             environment.put("GATEWAY_PORT", String.valueOf(gatewayPort));
             ComposeContainer compose = new ComposeContainer(
-                            repository.resolve("docker-compose.yml").toFile())
+                            repository.resolve("docker-compose.yml").toFile(),
+                            repository.resolve("docker-compose.demo.yml").toFile())
                     .withEnv(environment)
                     .withBuild(true)
                     .withRemoveVolumes(true)
@@ -71,7 +78,7 @@ final class ComposePlatform implements ParameterResolver {
             compose.stop();
         }
 
-        /** NAME=value lines; comments and blank lines skipped. */
+        /** NAME=value lines, a generated secret where the value is empty; comments and blank lines skipped. */
         private static Map<String, String> documentedEnvironment(Path envExample) {
             Map<String, String> environment = new LinkedHashMap<>();
             try {
@@ -79,13 +86,21 @@ final class ComposePlatform implements ParameterResolver {
                     String entry = line.strip();
                     int equals = entry.indexOf('=');
                     if (!entry.isEmpty() && !entry.startsWith("#") && equals > 0) {
-                        environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+                        String value = entry.substring(equals + 1);
+                        environment.put(entry.substring(0, equals), value.isEmpty() ? aSecret() : value);
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not read " + envExample, e);
             }
             return environment;
+        }
+
+        /** As {@code openssl rand -base64 48} makes one, which .env.example recommends. */
+        private static String aSecret() {
+            byte[] bytes = new byte[48];
+            RANDOM.nextBytes(bytes);
+            return Base64.getEncoder().encodeToString(bytes);
         }
     }
 }

@@ -37,7 +37,7 @@ record BenchSettings(
         SATURATION
     }
 
-    /** The local token issuer's settings, as in gateway-service's application.yml; the secret is for dev only. */
+    /** The local token issuer's settings, as in gateway-service's application-local.yml; the secret is for dev only. */
     record TokenSettings(String secret, String issuer, String audience) {}
 
     static final String LOCAL_DEV_JWT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";

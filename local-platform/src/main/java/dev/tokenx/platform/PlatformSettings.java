@@ -26,7 +26,7 @@ public record PlatformSettings(
             "-Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC"
                     + " -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED";
 
-    /** Dev-only default, the same one each service's application.yml carries for local runs. */
+    /** Dev-only default, the same one each service's application-local.yml carries (local mode only). */
     static final String LOCAL_JWT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
 
     static PlatformSettings fromEnvironment(Map<String, String> env, Path workingDir) {

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The services and the environment variables that wire them to the infrastructure: the same variables
- * docker-compose.yml and the Kubernetes manifests set, so the launcher exercises the real configuration path.
+ * docker-compose.yml and the Kubernetes manifests set, so the launcher exercises the real configuration path. Every
+ * service runs in local mode ({@link #LOCAL_MODE}), the only place its development defaults apply: the gateway's
+ * token issuer with the demo users, order-service's demo data, and the published secrets it passes below.
  */
 final class ServiceLineup {
 
@@ -23,8 +25,12 @@ final class ServiceLineup {
                 new ServiceSpec("gateway-service", ports.gateway(), gateway(settings, infra)));
     }
 
+    /** The Spring profile of local mode (secret-guard's {@code LocalMode}): outside it, no published secret is accepted. */
+    static final String LOCAL_MODE = "local";
+
     private static Map<String, String> common(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = new HashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", LOCAL_MODE);
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
         env.put("TOKENX_JWT_SECRET", settings.jwtSecret());
         return env;
@@ -34,7 +40,6 @@ final class ServiceLineup {
         Map<String, String> env = common(settings, infra);
         env.putAll(database(infra, LocalInfrastructure.ORDERS_DATABASE));
         env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
-        env.put("ORDERS_DEMO_DATA_ENABLED", "true");
         return env;
     }
 
@@ -69,6 +74,7 @@ final class ServiceLineup {
 
     private static Map<String, String> realtimeServer(LocalInfrastructure infra) {
         Map<String, String> env = new HashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", LOCAL_MODE);
         env.put("REALTIME_APP_ID", REALTIME_APP_ID);
         env.put("REALTIME_APP_KEY", REALTIME_APP_KEY);
         env.put("REALTIME_APP_SECRET", REALTIME_APP_SECRET);

@@ -1,11 +1,8 @@
 package dev.tokenx.security;
 
 import dev.tokenx.security.token.StatelessBearerApi;
-import dev.tokenx.security.token.TokenVerificationSettings;
 import dev.tokenx.security.token.TokenVerifier;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(JwtProperties.class)
 public class ServiceSecurityAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ServiceSecurityAutoConfiguration.class);
 
     @Bean
     RequestIds requestIds() {
@@ -102,10 +97,6 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TokenVerifier tokenVerifier(JwtProperties properties) {
-        TokenVerificationSettings settings = properties.settings();
-        if (settings.usesLocalDevelopmentSecret()) {
-            log.warn("Verifying JWTs with the local development secret: set TOKENX_JWT_SECRET outside a laptop.");
-        }
-        return TokenVerifier.of(settings, Clock.systemUTC());
+        return TokenVerifier.of(properties.settings(), Clock.systemUTC());
     }
 }

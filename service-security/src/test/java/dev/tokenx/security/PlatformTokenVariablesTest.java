@@ -15,8 +15,10 @@ import org.springframework.core.env.StandardEnvironment;
 /** One variable sets the gateway and the services: the services read the gateway's TOKENX_JWT_* too. */
 class PlatformTokenVariablesTest {
 
+    private static final String SECRET = "a-test-secret-of-at-least-thirty-two-bytes-0123";
+
     private static final Map<String, Object> SERVICE_YAML = Map.of(
-            "tokenx.security.jwt.secret", TokenVerificationSettings.LOCAL_DEVELOPMENT_SECRET,
+            "tokenx.security.jwt.secret", SECRET,
             "tokenx.security.jwt.issuer", "tokenx-local",
             "tokenx.security.jwt.audience", "tokenx-api");
 

@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tokenx.security.token.InvalidTokenVerificationSettings;
-import dev.tokenx.security.token.TokenVerificationSettings;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** The auto-configured chain, end to end through WebFlux: what a service behind the gateway gets. */
 class ServiceSecurityTest {
 
+    private static final String SECRET = "a-test-secret-of-at-least-thirty-two-bytes-0123";
+
     private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
 
     private final ReactiveWebApplicationContextRunner service = new ReactiveWebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ServiceSecurityAutoConfiguration.class))
             .withUserConfiguration(AService.class)
             .withPropertyValues(
-                    "tokenx.security.jwt.secret=" + TokenVerificationSettings.LOCAL_DEVELOPMENT_SECRET,
+                    "tokenx.security.jwt.secret=" + SECRET,
                     "tokenx.security.jwt.issuer=tokenx-local",
                     "tokenx.security.jwt.audience=tokenx-api");
 
@@ -161,7 +162,7 @@ class ServiceSecurityTest {
         change.accept(claims);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-            jwt.sign(new MACSigner(TokenVerificationSettings.LOCAL_DEVELOPMENT_SECRET));
+            jwt.sign(new MACSigner(SECRET));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

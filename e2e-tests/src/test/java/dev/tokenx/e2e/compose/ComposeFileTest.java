@@ -247,6 +247,58 @@ class ComposeFileTest {
     }
 
     @Test
+    void turns_on_no_demo_users_demo_data_nor_local_mode() {
+        services.forEach((name, service) -> {
+            Map<String, String> environment = environment(service);
+            assertThat(environment)
+                    .as("%s", name)
+                    .doesNotContainKeys("ORDERS_DEMO_DATA_ENABLED", "TOKENX_LOCAL_ISSUER_ENABLED");
+            assertThat(environment.getOrDefault("SPRING_PROFILES_ACTIVE", ""))
+                    .as("profiles of %s", name)
+                    .doesNotContain("local")
+                    .doesNotContain("demo");
+        });
+    }
+
+    @Test
+    void the_demo_override_turns_on_the_demo_profile_of_the_gateway_and_order_service_only() throws IOException {
+        Map<String, Object> demo;
+        try (Reader reader = Files.newBufferedReader(repository.resolve("docker-compose.demo.yml"))) {
+            demo = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        }
+        Map<String, Object> overridden = map(demo.get("services"));
+
+        assertThat(demo.keySet()).containsExactly("services");
+        assertThat(overridden.keySet()).containsExactlyInAnyOrder("gateway-service", "order-service");
+        overridden.forEach((name, service) -> {
+            assertThat(services).as("%s exists in docker-compose.yml", name).containsKey(name);
+            assertThat(map(service).keySet())
+                    .as("what the demo changes in %s", name)
+                    .containsExactly("environment");
+            assertThat(environment(map(service)))
+                    .as("%s", name)
+                    .containsExactly(Map.entry("SPRING_PROFILES_ACTIVE", "demo"));
+        });
+    }
+
+    /** The blockchain keys are anvil's published dev accounts, for the local chain only (see .env.example). */
+    @Test
+    void the_env_example_leaves_every_secret_and_password_empty() throws IOException {
+        Map<String, String> placeholders = Files.readAllLines(repository.resolve(".env.example")).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && line.contains("="))
+                .collect(Collectors.toMap(
+                        line -> line.substring(0, line.indexOf('=')), line -> line.substring(line.indexOf('=') + 1)));
+
+        assertThat(placeholders).containsKeys("TOKENX_JWT_SECRET", "REALTIME_APP_SECRET", "POSTGRES_PASSWORD");
+        placeholders.forEach((variable, value) -> {
+            if (variable.endsWith("SECRET") || variable.endsWith("PASSWORD")) {
+                assertThat(value).as("%s in .env.example", variable).isEmpty();
+            }
+        });
+    }
+
+    @Test
     void only_the_gateway_publishes_a_host_port() {
         Set<String> publishing = services.entrySet().stream()
                 .filter(service -> service.getValue().containsKey("ports"))

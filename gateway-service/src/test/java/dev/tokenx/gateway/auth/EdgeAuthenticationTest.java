@@ -1,11 +1,14 @@
 package dev.tokenx.gateway.auth;
 
+import static dev.tokenx.gateway.support.TestTokens.ALICE_ID;
 import static dev.tokenx.gateway.support.TestTokens.aToken;
+import static dev.tokenx.gateway.support.TestTokens.signedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenx.gateway.support.GatewayIntegrationTest;
 import dev.tokenx.gateway.support.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -98,6 +101,22 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
         void with_roles_that_are_not_a_list_of_names() {
             expectRefused(aToken().withRolesClaim("USER").build());
             expectRefused(aToken().withRolesClaim(List.of(List.of("USER"))).build());
+        }
+
+        @Test
+        void with_claims_of_odd_shapes() {
+            String exp = Long.toString(Instant.now().plusSeconds(300).getEpochSecond());
+            String valid = "\"iss\":\"tokenx-local\",\"aud\":\"tokenx-api\",\"exp\":" + exp;
+            expectRefused(signedPayload("{" + valid + ",\"sub\":42}"));
+            expectRefused(signedPayload("{" + valid + ",\"sub\":\"" + ALICE_ID + "\",\"roles\":[[\"ADMIN\"]]}"));
+            expectRefused(signedPayload("{" + valid + ",\"sub\":\"" + ALICE_ID + "\",\"roles\":{\"ADMIN\":1}}"));
+            expectRefused(signedPayload("{\"iss\":\"tokenx-local\",\"aud\":\"tokenx-api\",\"sub\":\"" + ALICE_ID
+                    + "\",\"exp\":\"later\"}"));
+        }
+
+        @Test
+        void with_a_token_of_another_type() {
+            expectRefused(aToken().typed("id_token+jwt").build());
         }
 
         @Test

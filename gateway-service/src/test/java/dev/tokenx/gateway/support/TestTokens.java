@@ -1,5 +1,12 @@
 package dev.tokenx.gateway.support;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
+import dev.tokenx.secrets.PublishedSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /** HS256 tokens as the local issuer would sign them, with one thing changed per test. */
 public final class TestTokens {
 
-    /** The local development secret of application.yml. */
-    public static final String LOCAL_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
+    /** The development secret of application-local.yml, which the tests run with (local mode). */
+    public static final String LOCAL_SECRET = PublishedSecrets.JWT_SECRET;
 
     public static final String ALICE_ID = "a11ce000-0000-4000-8000-000000000001";
     public static final String ADMIN_ID = "ad000000-0000-4000-8000-000000000003";
@@ -31,6 +38,7 @@ public final class TestTokens {
     private Object roles = List.of("USER");
     private Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private Instant expiresAt = issuedAt.plus(Duration.ofMinutes(5));
+    private String type;
 
     private TestTokens() {}
 
@@ -71,6 +79,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The header's {@code typ}. */
+    public TestTokens typed(String otherType) {
+        this.type = otherType;
+        return this;
+    }
+
     public TestTokens withoutExpiry() {
         this.expiresAt = null;
         return this;
@@ -98,9 +112,26 @@ public final class TestTokens {
                         new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .algorithm(MacAlgorithm.HS256)
                 .build();
-        return encoder.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+        JwsHeader.Builder header = JwsHeader.with(MacAlgorithm.HS256);
+        if (type != null) {
+            header.type(type);
+        }
+        return encoder.encode(JwtEncoderParameters.from(header.build(), claims.build()))
                 .getTokenValue();
+    }
+
+    /**
+     * A token whose payload is exactly this JSON, correctly signed with the local secret: claim shapes that no issuer
+     * of ours writes (a numeric {@code sub}, a string {@code exp}...).
+     */
+    public static String signedPayload(String json) {
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(json));
+            jws.sign(new MACSigner(LOCAL_SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same token with its payload swapped for another, keeping the original signature: a forgery. */

@@ -26,10 +26,6 @@ class PusherConfiguration {
         }
         pusher.setEncrypted(properties.encrypted());
         pusher.setDataMarshaller(new JsonDataMarshaller());
-        if (PusherProperties.LOCAL_DEVELOPMENT_SECRET.equals(properties.secret())) {
-            log.warn("Signing with realtime-server's development app secret: set NOTIFICATIONS_PUSHER_SECRET outside a"
-                    + " laptop.");
-        }
         log.info(
                 "Realtime messages go to Pusher app {} at {}",
                 properties.appId(),

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code NOTIFICATIONS_PUSHER_APP_ID}, {@code _KEY}, {@code _SECRET}, {@code _HOST}, {@code _CLUSTER},
  * {@code _ENCRYPTED}, {@code _CONNECT_TIMEOUT} and {@code _REQUEST_TIMEOUT}.
  *
- * @param secret signs every request and every channel authorization; never leaves the backend
+ * @param secret signs every request and every channel authorization; never leaves the backend. Outside local mode
+ *     it must be set and not a published one ({@link PusherSecret})
  * @param host {@code host[:port]} of a self-hosted Pusher-compatible server, e.g. {@code 127.0.0.1:8084}
  * @param cluster Pusher's cloud cluster (e.g. {@code ap2}); when set it wins over {@code host}
  * @param encrypted HTTPS to the HTTP API; true for Pusher's cloud
@@ -30,9 +31,6 @@ public record PusherProperties(
         boolean encrypted,
         @NotNull Duration connectTimeout,
         @NotNull Duration requestTimeout) {
-
-    /** realtime-server's development app secret; the service warns when it runs with it. */
-    static final String LOCAL_DEVELOPMENT_SECRET = "tokenx-local-secret";
 
     boolean usesCluster() {
         return cluster != null && !cluster.isBlank();

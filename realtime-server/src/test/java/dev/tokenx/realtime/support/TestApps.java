@@ -3,8 +3,9 @@ package dev.tokenx.realtime.support;
 /** The Pusher apps every test server hosts (see {@link ServerTest}). */
 public final class TestApps {
 
-    /** The local-development app of application.yml. */
-    public static final TestApp LOCAL = new TestApp("tokenx-local", "tokenx-local-key", "tokenx-local-secret");
+    /** The app with the local id and key of application.yml, and a secret of the tests' own. */
+    public static final TestApp LOCAL =
+            new TestApp("tokenx-local", "tokenx-local-key", "realtime-test-local-app-secret");
 
     public static final TestApp OTHER = new TestApp("other-app", "other-app-key", "other-app-secret");
 

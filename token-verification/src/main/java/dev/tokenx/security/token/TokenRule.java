@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -21,12 +22,20 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * The platform's rule for a bearer token, written once: signed with HS256 and the shared secret, or with the JWK
  * set's keys and its one pinned asymmetric algorithm (any other {@code alg}, {@code none} included, is refused);
- * {@code exp} required and not passed, {@code nbf} not ahead, both within one clock skew; the issuer; the audience;
- * {@code sub} a UUID (the user id); {@code roles}, when present, a list of role names.
+ * the header's {@code typ}, when present, names a JWT or an access token; {@code exp} required and not passed,
+ * {@code nbf} not ahead, both within one clock skew; the issuer; the audience; {@code sub} a UUID (the user id);
+ * {@code roles}, when present, a list of role names.
  */
 final class TokenRule {
 
     static final String ROLES_CLAIM = "roles";
+
+    /**
+     * A plain JWT ({@code JWT}, RFC 7519) or an OAuth 2.0 access token ({@code at+jwt}, RFC 9068, which also names it
+     * with its full media type); absent is allowed, as RFC 9068 issuers and the local issuer may omit it. Any other
+     * type (an ID token's, a logout token's, {@code JOSE}...) is a token meant for something else: refused.
+     */
+    static final List<String> ACCEPTED_TYPES = List.of("JWT", "at+jwt", "application/at+jwt");
 
     private TokenRule() {}
 
@@ -56,7 +65,10 @@ final class TokenRule {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         timestamps.setClock(clock);
+        JwtTypeValidator types = new JwtTypeValidator(ACCEPTED_TYPES);
+        types.setAllowEmpty(true);
         return new DelegatingOAuth2TokenValidator<>(List.of(
+                types,
                 timestamps,
                 new JwtIssuerValidator(settings.issuer()),
                 new JwtAudienceValidator(settings.audience()),

@@ -33,9 +33,6 @@ public record TokenVerificationSettings(
         Duration clockSkew,
         Integer cacheMaximumSize) {
 
-    /** The well-known development secret of every {@code application.yml}; a process warns when it runs with it. */
-    public static final String LOCAL_DEVELOPMENT_SECRET = "local-dev-only-secret-change-me-0123456789abcdef";
-
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
     public static final int DEFAULT_CACHE_MAXIMUM_SIZE = 10_000;
     public static final String DEFAULT_JWK_SET_ALGORITHM = SignatureAlgorithm.RS256.getName();
@@ -55,10 +52,6 @@ public record TokenVerificationSettings(
 
     public boolean usesJwkSet() {
         return !isBlank(jwkSetUri);
-    }
-
-    public boolean usesLocalDevelopmentSecret() {
-        return !usesJwkSet() && LOCAL_DEVELOPMENT_SECRET.equals(secret);
     }
 
     /** The HS256 key; only when no JWK set is configured. */

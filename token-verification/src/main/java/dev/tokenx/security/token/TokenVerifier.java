@@ -91,10 +91,13 @@ public final class TokenVerifier implements ReactiveAuthenticationManager {
         return entry;
     }
 
-    /** The rule has checked that {@code roles} is absent or a list of names. */
+    /**
+     * The rule has checked that {@code roles} is absent, null or a list of names. Read as it is: Spring Security's
+     * {@code getClaimAsStringList} throws a NullPointerException (a 500) for a {@code roles} claim that is present
+     * with the value null.
+     */
     private static List<GrantedAuthority> authoritiesOf(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(TokenRule.ROLES_CLAIM);
-        if (roles == null) {
+        if (!(jwt.getClaims().get(TokenRule.ROLES_CLAIM) instanceof List<?> roles)) {
             return List.of();
         }
         return roles.stream()

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -48,6 +52,20 @@ class TokenVerifierTest {
         StepVerifier.create(verifier.verify(token))
                 .expectError(InvalidBearerTokenException.class)
                 .verify();
+    }
+
+    /** A valid token's claims as JSON, with one claim replaced by (or added as) {@code claim}. */
+    private static String validClaimsWith(String claim) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("\"iss\"", "\"" + Tokens.ISSUER + "\"");
+        claims.put("\"aud\"", "\"" + Tokens.AUDIENCE + "\"");
+        claims.put("\"sub\"", "\"" + Tokens.ALICE + "\"");
+        claims.put("\"exp\"", Long.toString(NOW.plusSeconds(300).getEpochSecond()));
+        int colon = claim.indexOf(':');
+        claims.put(claim.substring(0, colon), claim.substring(colon + 1));
+        return claims.entrySet().stream()
+                .map(entry -> entry.getKey() + ":" + entry.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static List<String> authoritiesOf(Authentication caller) {
@@ -106,6 +124,20 @@ class TokenVerifierTest {
             uncached.verify(token).block();
 
             assertThat(decodes).hasValue(2);
+        }
+
+        @Test
+        void grants_nothing_when_its_roles_claim_is_null() {
+            assertThat(accepted(Tokens.withPayload(validClaimsWith("\"roles\":null")))
+                            .getAuthorities())
+                    .isEmpty();
+        }
+
+        @Test
+        void may_say_it_is_a_jwt_or_an_access_token() {
+            for (String type : List.of("JWT", "at+jwt", "application/at+jwt")) {
+                accepted(aToken(NOW).typed(type).build());
+            }
         }
 
         @Test
@@ -225,6 +257,51 @@ class TokenVerifierTest {
             for (Object roles : List.of("USER", List.of(List.of("USER")), Map.of("role", "USER"), 7, List.of(""))) {
                 refused(aToken(NOW).withRoles(roles).build());
             }
+        }
+
+        @Test
+        void a_token_of_another_type() {
+            for (String type : List.of("JOSE", "id_token+jwt", "logout+jwt", "secevent+jwt")) {
+                refused(aToken(NOW).typed(type).build());
+            }
+        }
+
+        /** Each shape once gave, or could give, an exception other than a refusal: a 500 where a 401 belongs. */
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "\"sub\":42",
+                    "\"sub\":{\"id\":\"" + Tokens.ALICE + "\"}",
+                    "\"sub\":[\"" + Tokens.ALICE + "\"]",
+                    "\"exp\":\"tomorrow\"",
+                    "\"exp\":{\"at\":1}",
+                    "\"exp\":[1]",
+                    "\"nbf\":\"now\"",
+                    "\"iat\":true",
+                    "\"iss\":7",
+                    "\"iss\":[\"tokenx-local\"]",
+                    "\"aud\":9",
+                    "\"aud\":[[\"tokenx-api\"]]",
+                    "\"aud\":{\"0\":\"tokenx-api\"}",
+                    "\"jti\":{}",
+                    "\"roles\":[[\"ADMIN\"]]",
+                    "\"roles\":[1]",
+                    "\"roles\":{\"ADMIN\":true}",
+                    "\"roles\":[null]"
+                })
+        void a_claim_of_an_odd_shape(String oddClaim) {
+            refused(Tokens.withPayload(validClaimsWith(oddClaim)));
+        }
+
+        @Test
+        void where_the_same_claims_with_regular_shapes_are_accepted() {
+            accepted(Tokens.withPayload(validClaimsWith("\"roles\":[\"USER\",\"ADMIN\"]")));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"[]", "\"a string\"", "42", "null", "{", "{\"sub\":\"x\"}}"})
+        void a_payload_that_is_not_a_claims_object(String payload) {
+            refused(Tokens.withPayload(payload));
         }
 
         @Test

@@ -1,9 +1,12 @@
 package dev.tokenx.security.token;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -39,6 +42,7 @@ final class Tokens {
     private Object roles = List.of("USER");
     private Instant expiresAt;
     private Instant notBefore;
+    private String type;
 
     private Tokens(Instant now) {
         this.now = now;
@@ -100,6 +104,12 @@ final class Tokens {
         return this;
     }
 
+    /** The header's {@code typ}. */
+    Tokens typed(String otherType) {
+        this.type = otherType;
+        return this;
+    }
+
     String build() {
         try {
             return signed(claims());
@@ -119,6 +129,9 @@ final class Tokens {
         }
         JWSSigner signer = rsaKey == null ? new MACSigner(secret) : new RSASSASigner(rsaKey);
         JWSHeader.Builder header = new JWSHeader.Builder(algorithm);
+        if (type != null) {
+            header.type(new JOSEObjectType(type));
+        }
         if (rsaKey != null) {
             header.keyID(rsaKey.getKeyID());
         }
@@ -164,6 +177,20 @@ final class Tokens {
             claims.notBeforeTime(Date.from(notBefore));
         }
         return claims.build();
+    }
+
+    /**
+     * A token whose payload is exactly this JSON, signed with the shared secret: claim shapes that no issuer of ours
+     * writes (a numeric {@code sub}, a string {@code exp}...).
+     */
+    static String withPayload(String json) {
+        try {
+            JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(json));
+            jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The token with one character of the given part (0 header, 1 payload, 2 signature) replaced. */

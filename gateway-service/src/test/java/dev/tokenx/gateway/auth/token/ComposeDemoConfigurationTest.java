@@ -1,0 +1,51 @@
+package dev.tokenx.gateway.auth.token;
+
+import dev.tokenx.testkit.Infrastructure;
+import dev.tokenx.testkit.WithRedis;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway as docker-compose.yml with docker-compose.demo.yml starts it: the demo profile on, a secret of the
+ * deployment's own. The demo users log in, with tokens signed by that secret.
+ */
+@WithRedis
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.location=classpath:/application.yml",
+            "spring.profiles.active=demo",
+            "TOKENX_JWT_SECRET=a-deployment-secret-from-dot-env-0123456789abcdef"
+        })
+@AutoConfigureWebTestClient(timeout = "30s")
+class ComposeDemoConfigurationTest {
+
+    @Autowired
+    private WebTestClient web;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("GATEWAY_REDIS_ADDRESS", () -> Infrastructure.redis().uri());
+    }
+
+    @Test
+    void issues_the_demo_admin_a_token() {
+        web.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "admin", "password", "admin-demo"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.access_token")
+                .isNotEmpty();
+    }
+}
