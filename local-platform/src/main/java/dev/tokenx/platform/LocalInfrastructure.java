@@ -3,6 +3,7 @@ package dev.tokenx.platform;
 import dev.tokenx.events.Topics;
 import dev.tokenx.infra.AnvilChain;
 import dev.tokenx.infra.KafkaBroker;
+import dev.tokenx.infra.KafkaSasl;
 import dev.tokenx.infra.PostgresServer;
 import dev.tokenx.infra.RedisServer;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** The real servers the services run on, each keeping its data under the platform's data folder. */
@@ -29,7 +30,11 @@ public final class LocalInfrastructure implements AutoCloseable {
      */
     static final int PARTITIONS = 6;
 
+    /** The launcher's own Kafka user: it creates the topics, the services' users and their ACLs. */
+    static final String KAFKA_SUPER_USER = "platform-admin";
+
     private final List<AutoCloseable> started = new ArrayList<>();
+    private LocalCredentials credentials;
     private PostgresServer postgres;
     private RedisServer redis;
     private KafkaBroker kafka;
@@ -52,20 +57,34 @@ public final class LocalInfrastructure implements AutoCloseable {
     private void startAll(PlatformSettings settings) {
         Path data = settings.dataDir();
         Ports ports = settings.ports();
+        credentials = LocalCredentials.in(data);
         postgres = remember(PostgresServer.start(ports.postgres(), data.resolve("postgres")));
         postgres.createDatabase(ORDERS_DATABASE);
         postgres.createDatabase(BLOCKCHAIN_DATABASE);
         redis = remember(RedisServer.start(ports.redis(), data.resolve("redis")));
-        kafka = remember(KafkaBroker.start(ports.kafka(), data.resolve("kafka")));
-        createTopics();
+        kafka = remember(startKafka(ports.kafka(), data.resolve("kafka"), credentials));
+        createTopics(kafka);
+        KafkaAccess.apply(kafka, kafkaPasswords(credentials));
         anvil = remember(
                 AnvilChain.start(ports.anvil(), settings.blockTimeSeconds(), data.resolve("anvil-state.json")));
         deployments = ChainSetup.ensureDeployed(anvil, data.resolve("contracts.properties"));
     }
 
+    /** The broker as the launcher runs it: SASL on its listener, the ACL authorizer, the launcher its super user. */
+    static KafkaBroker startKafka(int port, Path dataDir, LocalCredentials credentials) {
+        return KafkaBroker.startWithSasl(
+                port, dataDir, new KafkaSasl(KAFKA_SUPER_USER, credentials.password("kafka." + KAFKA_SUPER_USER)));
+    }
+
+    static Map<String, String> kafkaPasswords(LocalCredentials credentials) {
+        return KafkaAccess.GRANTS.stream()
+                .map(KafkaAccess.Grant::user)
+                .collect(Collectors.toMap(user -> user, user -> credentials.password("kafka." + user)));
+    }
+
     /** Topics and their dead-letter topics exist before any service starts, with the partitions consumers scale on. */
-    private void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+    static void createTopics(KafkaBroker kafka) {
+        try (Admin admin = Admin.create(kafka.superUserClientConfig())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .flatMap(topic -> List.of(topic, Topics.deadLetter(topic)).stream())
@@ -96,6 +115,11 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The Spring Kafka settings that log {@code service} in as its own Kafka user. */
+    public Map<String, String> kafkaEnvironment(String service) {
+        return KafkaAccess.environment(service, credentials.password("kafka." + service));
     }
 
     public AnvilChain anvil() {

@@ -33,6 +33,7 @@ final class ServiceLineup {
     private static Map<String, String> orderService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
         env.putAll(database(infra, LocalInfrastructure.ORDERS_DATABASE));
+        env.putAll(infra.kafkaEnvironment("order-service"));
         env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
         env.put("ORDERS_DEMO_DATA_ENABLED", "true");
         return env;
@@ -41,6 +42,7 @@ final class ServiceLineup {
     private static Map<String, String> blockchainService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
         env.putAll(database(infra, LocalInfrastructure.BLOCKCHAIN_DATABASE));
+        env.putAll(infra.kafkaEnvironment("blockchain-service"));
         ChainSetup.Deployments chain = infra.deployments();
         env.put("BLOCKCHAIN_CHAIN_RPC_URL", infra.anvil().rpcUrl());
         env.put("BLOCKCHAIN_CHAIN_CHAIN_ID", Long.toString(infra.anvil().chainId()));
@@ -78,6 +80,7 @@ final class ServiceLineup {
 
     private static Map<String, String> notificationService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
+        env.putAll(infra.kafkaEnvironment("notification-service"));
         env.put("NOTIFICATIONS_PUSHER_APP_ID", REALTIME_APP_ID);
         env.put("NOTIFICATIONS_PUSHER_KEY", REALTIME_APP_KEY);
         env.put("NOTIFICATIONS_PUSHER_SECRET", REALTIME_APP_SECRET);
