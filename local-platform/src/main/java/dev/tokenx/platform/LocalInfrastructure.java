@@ -23,6 +23,16 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     static final String ORDERS_DATABASE = "orders";
     static final String BLOCKCHAIN_DATABASE = "blockchain";
+
+    /**
+     * Each service's database and the role that owns it and everything in it: the service connects as that role, and
+     * Flyway migrates as it, so no service holds the superuser's password or can reach another's tables.
+     */
+    static final Map<String, String> DATABASE_OWNERS =
+            Map.of(ORDERS_DATABASE, "order_service", BLOCKCHAIN_DATABASE, "blockchain_service");
+
+    /** A service's login to its own database. */
+    public record DatabaseLogin(String username, String password) {}
     /**
      * As many as the owning services declare for their topics (order- and blockchain-service: 6). Fewer, and a service
      * would add partitions at its start, under consumers that joined before: they would not read the new partitions
@@ -58,9 +68,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         Path data = settings.dataDir();
         Ports ports = settings.ports();
         credentials = LocalCredentials.in(data);
-        postgres = remember(PostgresServer.start(ports.postgres(), data.resolve("postgres")));
-        postgres.createDatabase(ORDERS_DATABASE);
-        postgres.createDatabase(BLOCKCHAIN_DATABASE);
+        postgres = remember(startPostgres(ports.postgres(), data.resolve("postgres"), credentials));
         redis = remember(RedisServer.start(ports.redis(), data.resolve("redis")));
         kafka = remember(startKafka(ports.kafka(), data.resolve("kafka"), credentials));
         createTopics(kafka);
@@ -68,6 +76,30 @@ public final class LocalInfrastructure implements AutoCloseable {
         anvil = remember(
                 AnvilChain.start(ports.anvil(), settings.blockTimeSeconds(), data.resolve("anvil-state.json")));
         deployments = ChainSetup.ensureDeployed(anvil, data.resolve("contracts.properties"));
+    }
+
+    /** PostgreSQL as the launcher runs it: SCRAM for every login, each service's database owned by its own role. */
+    static PostgresServer startPostgres(int port, Path dataDir, LocalCredentials credentials) {
+        PostgresServer server =
+                PostgresServer.startWithPasswords(port, dataDir, credentials.password("postgres.postgres"));
+        try {
+            DATABASE_OWNERS.forEach((database, role) -> {
+                server.createServiceRole(role, credentials.password("postgres." + role));
+                server.createDatabaseOwnedBy(database, role);
+            });
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    static DatabaseLogin databaseLogin(LocalCredentials credentials, String database) {
+        String role = DATABASE_OWNERS.get(database);
+        if (role == null) {
+            throw new IllegalArgumentException("No service owns a database named " + database);
+        }
+        return new DatabaseLogin(role, credentials.password("postgres." + role));
     }
 
     /** The broker as the launcher runs it: SASL on its listener, the ACL authorizer, the launcher its super user. */
@@ -115,6 +147,11 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The role {@code database}'s service connects as. */
+    public DatabaseLogin databaseLogin(String database) {
+        return databaseLogin(credentials, database);
     }
 
     /** The Spring Kafka settings that log {@code service} in as its own Kafka user. */

@@ -54,13 +54,14 @@ final class ServiceLineup {
     }
 
     private static Map<String, String> database(LocalInfrastructure infra, String database) {
+        LocalInfrastructure.DatabaseLogin login = infra.databaseLogin(database);
         return Map.of(
                 "SPRING_R2DBC_URL", infra.postgres().r2dbcUrl(database),
-                "SPRING_R2DBC_USERNAME", infra.postgres().username(),
-                "SPRING_R2DBC_PASSWORD", infra.postgres().password(),
+                "SPRING_R2DBC_USERNAME", login.username(),
+                "SPRING_R2DBC_PASSWORD", login.password(),
                 "SPRING_FLYWAY_URL", infra.postgres().jdbcUrl(database),
-                "SPRING_FLYWAY_USER", infra.postgres().username(),
-                "SPRING_FLYWAY_PASSWORD", infra.postgres().password());
+                "SPRING_FLYWAY_USER", login.username(),
+                "SPRING_FLYWAY_PASSWORD", login.password());
     }
 
     /** The Pusher app that notification-service publishes to and browsers subscribe with (dev-only credentials). */
