@@ -31,8 +31,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     static final Map<String, String> DATABASE_OWNERS =
             Map.of(ORDERS_DATABASE, "order_service", BLOCKCHAIN_DATABASE, "blockchain_service");
 
-    /** A service's login to its own database. */
-    public record DatabaseLogin(String username, String password) {}
+    /** A user name and its password: a service's login to its database or to Redis. */
+    public record Login(String username, String password) {}
     /**
      * As many as the owning services declare for their topics (order- and blockchain-service: 6). Fewer, and a service
      * would add partitions at its start, under consumers that joined before: they would not read the new partitions
@@ -69,7 +69,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         Ports ports = settings.ports();
         credentials = LocalCredentials.in(data);
         postgres = remember(startPostgres(ports.postgres(), data.resolve("postgres"), credentials));
-        redis = remember(RedisServer.start(ports.redis(), data.resolve("redis")));
+        redis = remember(startRedis(ports.redis(), data.resolve("redis"), credentials));
         kafka = remember(startKafka(ports.kafka(), data.resolve("kafka"), credentials));
         createTopics(kafka);
         KafkaAccess.apply(kafka, kafkaPasswords(credentials));
@@ -94,12 +94,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    static DatabaseLogin databaseLogin(LocalCredentials credentials, String database) {
+    /** Redis as the launcher runs it: the default user off, a user per service limited to its keys or channels. */
+    static RedisServer startRedis(int port, Path dataDir, LocalCredentials credentials) {
+        return RedisServer.startWithUsers(port, dataDir, RedisAccess.users(credentials));
+    }
+
+    static Login databaseLogin(LocalCredentials credentials, String database) {
         String role = DATABASE_OWNERS.get(database);
         if (role == null) {
             throw new IllegalArgumentException("No service owns a database named " + database);
         }
-        return new DatabaseLogin(role, credentials.password("postgres." + role));
+        return new Login(role, credentials.password("postgres." + role));
     }
 
     /** The broker as the launcher runs it: SASL on its listener, the ACL authorizer, the launcher its super user. */
@@ -150,8 +155,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     /** The role {@code database}'s service connects as. */
-    public DatabaseLogin databaseLogin(String database) {
+    public Login databaseLogin(String database) {
         return databaseLogin(credentials, database);
+    }
+
+    /** The Redis user {@code service} logs in as. */
+    public Login redisLogin(String service) {
+        if (!RedisAccess.RULES.containsKey(service)) {
+            throw new IllegalArgumentException("No Redis user for " + service);
+        }
+        return new Login(service, credentials.password("redis." + service));
     }
 
     /** The Spring Kafka settings that log {@code service} in as its own Kafka user. */

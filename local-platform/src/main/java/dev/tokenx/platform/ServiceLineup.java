@@ -35,6 +35,7 @@ final class ServiceLineup {
         env.putAll(database(infra, LocalInfrastructure.ORDERS_DATABASE));
         env.putAll(infra.kafkaEnvironment("order-service"));
         env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "ORDERS", "order-service"));
         env.put("ORDERS_DEMO_DATA_ENABLED", "true");
         return env;
     }
@@ -54,7 +55,7 @@ final class ServiceLineup {
     }
 
     private static Map<String, String> database(LocalInfrastructure infra, String database) {
-        LocalInfrastructure.DatabaseLogin login = infra.databaseLogin(database);
+        LocalInfrastructure.Login login = infra.databaseLogin(database);
         return Map.of(
                 "SPRING_R2DBC_URL", infra.postgres().r2dbcUrl(database),
                 "SPRING_R2DBC_USERNAME", login.username(),
@@ -62,6 +63,11 @@ final class ServiceLineup {
                 "SPRING_FLYWAY_URL", infra.postgres().jdbcUrl(database),
                 "SPRING_FLYWAY_USER", login.username(),
                 "SPRING_FLYWAY_PASSWORD", login.password());
+    }
+
+    private static Map<String, String> redisLogin(LocalInfrastructure infra, String prefix, String service) {
+        LocalInfrastructure.Login login = infra.redisLogin(service);
+        return Map.of(prefix + "_REDIS_USERNAME", login.username(), prefix + "_REDIS_PASSWORD", login.password());
     }
 
     /** The Pusher app that notification-service publishes to and browsers subscribe with (dev-only credentials). */
@@ -76,6 +82,7 @@ final class ServiceLineup {
         env.put("REALTIME_APP_KEY", REALTIME_APP_KEY);
         env.put("REALTIME_APP_SECRET", REALTIME_APP_SECRET);
         env.put("REALTIME_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "REALTIME", "realtime-server"));
         return env;
     }
 
@@ -88,6 +95,7 @@ final class ServiceLineup {
         env.put("NOTIFICATIONS_PUSHER_HOST", "127.0.0.1:" + settings.ports().realtime());
         env.put("NOTIFICATIONS_PUSHER_ENCRYPTED", "false");
         env.put("NOTIFICATIONS_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "NOTIFICATIONS", "notification-service"));
         return env;
     }
 
@@ -100,6 +108,7 @@ final class ServiceLineup {
         env.put("BLOCKCHAIN_SERVICE_URL", "http://127.0.0.1:" + ports.blockchain());
         env.put("REALTIME_SERVER_URL", "http://127.0.0.1:" + ports.realtime());
         env.put("GATEWAY_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "GATEWAY", "gateway-service"));
         return env;
     }
 }

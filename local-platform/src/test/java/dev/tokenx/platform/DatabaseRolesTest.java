@@ -119,7 +119,7 @@ class DatabaseRolesTest {
 
     /** Connects to {@code database} as the role of the service that owns {@code asOwnerOf}. */
     private static Connection connect(String database, String asOwnerOf) throws SQLException {
-        LocalInfrastructure.DatabaseLogin login = LocalInfrastructure.databaseLogin(credentials, asOwnerOf);
+        LocalInfrastructure.Login login = LocalInfrastructure.databaseLogin(credentials, asOwnerOf);
         return DriverManager.getConnection(postgres.jdbcUrl(database), login.username(), login.password());
     }
 }
