@@ -11,6 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,17 +27,27 @@ class DatabaseRolesTest {
 
     private static LocalCredentials credentials;
     private static PostgresServer postgres;
+    private static MigrateResult ordersMigrated;
+    private static MigrateResult blockchainMigrated;
 
     @BeforeAll
     static void startPostgresAsTheLauncherDoes() throws SQLException {
         credentials = LocalCredentials.in(folder);
         postgres = LocalInfrastructure.startPostgres(FreePorts.pick(), folder.resolve("postgres"), credentials);
-        // What blockchain-service's migrations do: its own table, in its own database, as its own role.
+        Path root = PlatformSettings.findRepoRoot(Path.of(""));
+        ordersMigrated = migrate(
+                LocalInfrastructure.ORDERS_DATABASE,
+                root.resolve("order-service/src/main/resources/db/migration"),
+                root.resolve("order-service/src/main/resources/db/demo"));
+        blockchainMigrated = migrate(
+                LocalInfrastructure.BLOCKCHAIN_DATABASE,
+                root.resolve("blockchain-service/src/main/resources/db/migration"));
+        // A table of blockchain-service's, in its own database, made by its own role.
         try (Connection blockchain =
                         connect(LocalInfrastructure.BLOCKCHAIN_DATABASE, LocalInfrastructure.BLOCKCHAIN_DATABASE);
                 Statement statement = blockchain.createStatement()) {
-            statement.execute("CREATE TABLE settlement (order_id uuid PRIMARY KEY, signed_tx text)");
-            statement.execute("INSERT INTO settlement VALUES (gen_random_uuid(), '0xsigned')");
+            statement.execute("CREATE TABLE settlement_probe (order_id uuid PRIMARY KEY, signed_tx text)");
+            statement.execute("INSERT INTO settlement_probe VALUES (gen_random_uuid(), '0xsigned')");
         }
     }
 
@@ -62,8 +75,8 @@ class DatabaseRolesTest {
         }
         try (Connection orders = connect(LocalInfrastructure.BLOCKCHAIN_DATABASE, LocalInfrastructure.ORDERS_DATABASE);
                 Statement statement = orders.createStatement()) {
-            assertThatThrownBy(() -> statement.executeQuery("SELECT signed_tx FROM settlement"))
-                    .hasMessageContaining("permission denied for table settlement");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT signed_tx FROM settlement_probe"))
+                    .hasMessageContaining("permission denied for table settlement_probe");
         } finally {
             try (Connection admin = DriverManager.getConnection(
                             postgres.jdbcUrl(LocalInfrastructure.BLOCKCHAIN_DATABASE),
@@ -93,6 +106,26 @@ class DatabaseRolesTest {
     }
 
     @Test
+    void each_services_migrations_and_the_demo_seed_ran_as_its_own_role() {
+        assertThat(ordersMigrated.success).isTrue();
+        assertThat(ordersMigrated.migrationsExecuted).isPositive();
+        assertThat(blockchainMigrated.success).isTrue();
+        assertThat(blockchainMigrated.migrationsExecuted).isPositive();
+    }
+
+    /** What Flyway does at each service's start, with the services' own migrations, before anything else. */
+    private static MigrateResult migrate(String database, Path... locations) {
+        LocalInfrastructure.Login login = LocalInfrastructure.databaseLogin(credentials, database);
+        return Flyway.configure()
+                .dataSource(postgres.jdbcUrl(database), login.username(), login.password())
+                .locations(Stream.of(locations)
+                        .map(location -> "filesystem:" + location)
+                        .toArray(String[]::new))
+                .load()
+                .migrate();
+    }
+
+    @Test
     void a_login_without_the_password_is_refused() {
         assertThatThrownBy(() -> DriverManager.getConnection(
                         postgres.jdbcUrl(LocalInfrastructure.ORDERS_DATABASE), "order_service", "postgres"))
@@ -111,7 +144,7 @@ class DatabaseRolesTest {
         try (Connection blockchain =
                         connect(LocalInfrastructure.BLOCKCHAIN_DATABASE, LocalInfrastructure.BLOCKCHAIN_DATABASE);
                 Statement statement = blockchain.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM settlement")) {
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM settlement_probe")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }
