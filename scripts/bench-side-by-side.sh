@@ -19,8 +19,11 @@ source scripts/use-jdk.sh
 gateway="http://localhost:${GATEWAY_PORT:-8080}"
 source scripts/bench-lib.sh
 require_running_platform
+# As order-service's own role, with the password the launcher generated into its data folder.
 psql_orders() {
-  PGPASSWORD=postgres psql -h 127.0.0.1 -p "${POSTGRES_PORT:-15432}" -U postgres -d orders -tAc "$1"
+  local credentials="${TOKENX_DATA_DIR:-.local-platform}/credentials.properties"
+  PGPASSWORD=$(sed -n 's/^postgres\.order_service=//p' "$credentials") \
+    psql -h 127.0.0.1 -p "${POSTGRES_PORT:-15432}" -U order_service -d orders -tAc "$1"
 }
 shared=${BENCH_SHARED:-../shared/bench}
 alone=

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,13 +148,11 @@ class PlaceOrderJourneyIT {
     }
 
     private static OrderPlaced awaitOrderPlaced(UUID orderId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.infrastructure().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
+        // The launcher's super user: the broker authenticates every client and authorizes by ACL.
+        Map<String, Object> config =
+                new HashMap<>(platform.infrastructure().kafka().superUserClientConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, DomainEvent>> seen = new ArrayList<>();
         try (KafkaConsumer<String, DomainEvent> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new DomainEventDeserializer())) {

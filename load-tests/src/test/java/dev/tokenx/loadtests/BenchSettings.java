@@ -71,8 +71,11 @@ record BenchSettings(
                 integer(properties, "bench.investors", 1_000),
                 URI.create(properties.getProperty("bench.gatewayUrl", "http://localhost:8080")),
                 properties.getProperty("bench.jdbcUrl", "jdbc:postgresql://127.0.0.1:15432/orders"),
-                properties.getProperty("bench.dbUser", "postgres"),
-                properties.getProperty("bench.dbPassword", "postgres"),
+                // order-service's own role, which owns the orders database on the local platform.
+                properties.getProperty("bench.dbUser", "order_service"),
+                properties.getProperty(
+                        "bench.dbPassword",
+                        LocalPlatformCredentials.read(environment).getProperty("postgres.order_service", "")),
                 new TokenSettings(
                         secret,
                         properties.getProperty(

@@ -3,11 +3,15 @@ package dev.tokenx.loadtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchSettingsTest {
 
@@ -48,6 +52,27 @@ class BenchSettingsTest {
         assertThat(settings.gatewayUrl()).isEqualTo(URI.create("http://127.0.0.1:18080"));
         assertThat(settings.tokens().secret()).isEqualTo(secret);
         assertThat(settings.tokenLifetime()).isEqualTo(Duration.ofMinutes(30).plusSeconds(30));
+    }
+
+    @Test
+    void logs_in_to_the_orders_database_as_order_service_with_the_password_the_launcher_generated(@TempDir Path data)
+            throws IOException {
+        Files.writeString(
+                data.resolve(LocalPlatformCredentials.FILE_NAME),
+                "postgres.order_service=generated-orders-password\nkafka.platform-admin=generated-kafka-password\n");
+        Map<String, String> environment = Map.of("TOKENX_DATA_DIR", data.toString());
+
+        BenchSettings settings = BenchSettings.from(new Properties(), environment);
+        SettlementSettings settlement = SettlementSettings.from(new Properties(), environment);
+
+        assertThat(settings.databaseUser()).isEqualTo("order_service");
+        assertThat(settings.databasePassword()).isEqualTo("generated-orders-password");
+        assertThat(settlement.kafkaSecurity())
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(settlement.kafkaSecurity().get("sasl.jaas.config").toString())
+                .contains("username=\"platform-admin\"")
+                .contains("password=\"generated-kafka-password\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tokenx.loadtests;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -14,9 +15,18 @@ import java.util.Properties;
  *     local platform appoints (a public development key, for a local chain only)
  * @param tokenSymbol what every benchmark order buys, one token each
  * @param settleTimeout how long after the last order is accepted to wait for the stragglers
+ * @param kafkaSecurity the client settings that log the watcher in: the local platform's super user when its
+ *     credentials are found ({@code bench.kafkaPassword} overrides), none otherwise
  */
 record SettlementSettings(
-        String kafkaBootstrap, URI rpcUrl, String complianceKey, String tokenSymbol, Duration settleTimeout) {
+        String kafkaBootstrap,
+        URI rpcUrl,
+        String complianceKey,
+        String tokenSymbol,
+        Duration settleTimeout,
+        Map<String, Object> kafkaSecurity) {
+
+    static final String KAFKA_SUPER_USER = "platform-admin";
 
     static final String ANVIL_DEV_ACCOUNT_3_KEY = "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6";
 
@@ -28,13 +38,29 @@ record SettlementSettings(
         }
     }
 
-    static SettlementSettings from(Properties properties) {
+    static SettlementSettings from(Properties properties, Map<String, String> environment) {
+        String password = properties.getProperty(
+                "bench.kafkaPassword",
+                LocalPlatformCredentials.read(environment).getProperty("kafka." + KAFKA_SUPER_USER, ""));
         return new SettlementSettings(
                 properties.getProperty("bench.kafka", "127.0.0.1:9092"),
                 URI.create(properties.getProperty("bench.rpcUrl", "http://127.0.0.1:8545")),
                 properties.getProperty("bench.complianceKey", ANVIL_DEV_ACCOUNT_3_KEY),
                 properties.getProperty("bench.token", "BLRTECH"),
-                Duration.ofSeconds(Long.parseLong(properties.getProperty("bench.settleTimeout", "120"))));
+                Duration.ofSeconds(Long.parseLong(properties.getProperty("bench.settleTimeout", "120"))),
+                password.isEmpty() ? Map.of() : superUser(password));
+    }
+
+    /** The launcher's broker authenticates every client; its super user may read any topic in any group. */
+    private static Map<String, Object> superUser(String password) {
+        return Map.of(
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "PLAIN",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + KAFKA_SUPER_USER
+                        + "\" password=\"" + password + "\";");
     }
 
     String describe() {

@@ -49,7 +49,7 @@ public class SettlementSimulation extends Simulation {
     private static final Duration P99_AIM = Duration.ofSeconds(6);
 
     private final BenchSettings settings = BenchSettings.from(System.getProperties(), System.getenv());
-    private final SettlementSettings chain = SettlementSettings.from(System.getProperties());
+    private final SettlementSettings chain = SettlementSettings.from(System.getProperties(), System.getenv());
     private final SettlementTally tally = new SettlementTally();
     private final String order;
     private final Supplier<String> idempotencyKeys = BenchScenarios.idempotencyKeys("settle");
@@ -58,7 +58,7 @@ public class SettlementSimulation extends Simulation {
     public SettlementSimulation() {
         order = "{\"tokenSymbol\":\"%s\",\"side\":\"BUY\",\"quantity\":1}".formatted(chain.tokenSymbol());
         List<Map<String, Object>> investors = prepareInvestors();
-        watcher = CompletionWatcher.start(chain.kafkaBootstrap(), tally);
+        watcher = CompletionWatcher.start(chain.kafkaBootstrap(), chain.kafkaSecurity(), tally);
         FeederBuilder<Object> feeder = listFeeder(investors).circular();
         ScenarioBuilder warmUp = scenario(WARM_UP).exec(placeOrder(WARM_UP, feeder));
         ScenarioBuilder measured = scenario(MEASURED)

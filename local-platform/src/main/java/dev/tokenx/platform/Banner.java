@@ -17,13 +17,19 @@ final class Banner {
                     service.module(), service.port(), service.pid(), service.log()));
         }
         text.append(String.format(
-                        "%n  %-22s %s%n", "Kafka (KRaft)", infra.kafka().bootstrapServers()))
+                        "%n  %-22s %s (SASL: super user %s, a SCRAM user per service)%n",
+                        "Kafka (KRaft)", infra.kafka().bootstrapServers(), LocalInfrastructure.KAFKA_SUPER_USER))
                 .append(String.format(
-                        "  %-22s %s (user %s)%n",
+                        "  %-22s %s (superuser %s; roles %s)%n",
                         "PostgreSQL",
                         infra.postgres().jdbcUrl(LocalInfrastructure.ORDERS_DATABASE),
-                        infra.postgres().username()))
-                .append(String.format("  %-22s %s%n", "Redis", infra.redis().uri()))
+                        infra.postgres().username(),
+                        String.join(", ", LocalInfrastructure.DATABASE_OWNERS.values())))
+                .append(String.format(
+                        "  %-22s %s (admin %s, a user per service)%n",
+                        "Redis", infra.redis().uri(), RedisAccess.ADMIN))
+                .append(String.format(
+                        "  %-22s %s%n", "passwords", settings.dataDir().resolve(LocalCredentials.FILE_NAME)))
                 .append(String.format(
                         "  %-22s %s (chain id %d)%n",
                         "anvil", infra.anvil().rpcUrl(), infra.anvil().chainId()))

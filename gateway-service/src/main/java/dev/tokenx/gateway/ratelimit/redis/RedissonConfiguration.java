@@ -23,6 +23,7 @@ class RedissonConfiguration {
         config.setUseScriptCache(true);
         config.useSingleServer()
                 .setAddress(redis.address())
+                .setUsername(blankToNull(redis.username()))
                 .setPassword(blankToNull(redis.password()))
                 .setConnectTimeout(Math.toIntExact(redis.connectTimeout().toMillis()))
                 .setTimeout(Math.toIntExact(redis.timeout().toMillis()))

@@ -20,6 +20,7 @@ class RedissonConfiguration {
         config.setLazyInitialization(true);
         config.useSingleServer()
                 .setAddress(properties.address())
+                .setUsername(blankToNull(properties.username()))
                 .setPassword(blankToNull(properties.password()))
                 .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
                 .setTimeout(Math.toIntExact(properties.timeout().toMillis()))

@@ -10,6 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * The Redis server the instances relay events through ({@code realtime.redis.*}).
  *
  * @param address {@code redis://host:port} or {@code rediss://host:port}; {@code REALTIME_REDIS_ADDRESS}
+ * @param username the ACL user to log in as; empty for the {@code default} user; {@code REALTIME_REDIS_USERNAME}
  * @param password empty when the server has none
  * @param timeout how long a publish may take before the events count as delivered locally only; the
  *     publisher's HTTP request waits this long at most
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("realtime.redis")
 public record RedisProperties(
         @NotBlank String address,
+        String username,
         String password,
         @NotNull Duration connectTimeout,
         @NotNull Duration timeout,
