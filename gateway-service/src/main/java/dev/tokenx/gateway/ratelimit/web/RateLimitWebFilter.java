@@ -173,7 +173,7 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
             return "unknown";
         }
         List<String> forwardedFor = request.getHeaders().getOrEmpty("X-Forwarded-For");
-        return clientAddresses.clientOf(peer, forwardedFor).getHostAddress();
+        return clientAddresses.keyOf(peer, forwardedFor);
     }
 
     private static boolean isUnavailable(Throwable failure) {
