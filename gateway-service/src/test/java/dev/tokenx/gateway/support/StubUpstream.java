@@ -21,6 +21,8 @@ public final class StubUpstream {
 
     public static final String SLOW_PATH = "/api/trading/slow";
     public static final Duration SLOW_DELAY = Duration.ofSeconds(5);
+    /** Answered 202 Accepted, as order-service accepts a placement; everything else 200. */
+    public static final String PLACEMENT_PATH = "/api/trading/place-order";
 
     public record ReceivedRequest(String method, String uri, HttpHeaders headers, String body) {}
 
@@ -79,7 +81,8 @@ public final class StubUpstream {
     }
 
     private Mono<Void> answer(ReceivedRequest request, HttpServerResponse response) {
-        response.status(200)
+        boolean placement = request.method().equals("POST") && request.uri().startsWith(PLACEMENT_PATH);
+        response.status(placement ? 202 : 200)
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
                 .header("X-Upstream", name);
         // Real services echo the request id too; the gateway must still answer with exactly one.
