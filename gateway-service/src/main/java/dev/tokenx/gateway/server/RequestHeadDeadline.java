@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Two handlers share one per-connection state: {@link #bytesWatcher()} sits before the HTTP codec and arms the
  * deadline on the first byte that arrives while no request is in flight; {@link #headWatcher()} sits after it,
- * disarms it when the decoded head passes and counts the request in flight until its answer is written. Per request: one task scheduled on the connection's event
+ * disarms it when the decoded head passes and counts the request in flight until its answer is written. After a
+ * WebSocket upgrade both leave the connection. Per request: one task scheduled on the connection's event
  * loop and cancelled, no allocation besides it.
  */
 final class RequestHeadDeadline {
@@ -33,43 +36,58 @@ final class RequestHeadDeadline {
         this.timeoutNanos = timeout.toNanos();
     }
 
-    ChannelInboundHandlerAdapter bytesWatcher() {
-        return new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (inFlight == 0 && deadline == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
-                    deadline = ctx.executor().schedule(() -> ctx.channel().close(), timeoutNanos, TimeUnit.NANOSECONDS);
-                }
-                ctx.fireChannelRead(msg);
-            }
+    private final ChannelInboundHandlerAdapter bytesWatcher = new BytesWatcher();
+    private final ChannelDuplexHandler headWatcher = new HeadWatcher();
 
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                disarm();
-                ctx.fireChannelInactive();
-            }
-        };
+    ChannelInboundHandlerAdapter bytesWatcher() {
+        return bytesWatcher;
     }
 
     ChannelDuplexHandler headWatcher() {
-        return new ChannelDuplexHandler() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (msg instanceof HttpRequest) {
-                    disarm();
-                    inFlight++;
-                }
-                ctx.fireChannelRead(msg);
-            }
+        return headWatcher;
+    }
 
-            @Override
-            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                if (msg instanceof LastHttpContent && inFlight > 0) {
-                    inFlight--;
-                }
-                ctx.write(msg, promise);
+    private final class BytesWatcher extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (inFlight == 0 && deadline == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                deadline = ctx.executor().schedule(() -> ctx.channel().close(), timeoutNanos, TimeUnit.NANOSECONDS);
             }
-        };
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            disarm();
+            ctx.fireChannelInactive();
+        }
+    }
+
+    private final class HeadWatcher extends ChannelDuplexHandler {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest) {
+                disarm();
+                inFlight++;
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            boolean upgraded = msg instanceof HttpResponse response
+                    && response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+            if (msg instanceof LastHttpContent && inFlight > 0) {
+                inFlight--;
+            }
+            ctx.write(msg, promise);
+            if (upgraded) {
+                // WebSocket frames follow, never another head: the session has its own heartbeat.
+                disarm();
+                ctx.pipeline().remove(bytesWatcher);
+                ctx.pipeline().remove(this);
+            }
+        }
     }
 
     private void disarm() {

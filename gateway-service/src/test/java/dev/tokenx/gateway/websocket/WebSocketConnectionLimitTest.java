@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 
@@ -32,7 +33,8 @@ import reactor.netty.http.client.HttpClient;
         properties = {
             "gateway.websocket.max-connections-per-address=2",
             "gateway.websocket.max-connections=3",
-            "gateway.rate-limit.trusted-proxies=127.0.0.1"
+            "gateway.rate-limit.trusted-proxies=127.0.0.1",
+            "gateway.server.request-head-timeout=1s"
         })
 class WebSocketConnectionLimitTest extends GatewayIntegrationTest {
 
@@ -100,6 +102,21 @@ class WebSocketConnectionLimitTest extends GatewayIntegrationTest {
         connect("2001:db8:7:7::2");
 
         upgrade("2001:db8:7:7::3").expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void a_session_outlives_the_request_head_deadline() {
+        sessions.add(HttpClient.create()
+                .websocket()
+                .uri("ws://127.0.0.1:" + port + "/app/key")
+                .handle((in, out) -> out.sendString(Mono.just("ping"))
+                        .then()
+                        .thenMany(in.receive().asString()))
+                .subscribe());
+        await().atMost(Duration.ofSeconds(5)).until(() -> openConnections() == 1);
+
+        // Frames after the upgrade are no request head: no deadline (1 s here) may close the session.
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(4)).until(() -> openConnections() == 1);
     }
 
     /** Opens a session and waits for the upstream's greeting: the session is then counted. */
