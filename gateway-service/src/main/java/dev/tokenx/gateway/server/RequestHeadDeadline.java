@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Two handlers share one per-connection state: {@link #bytesWatcher()} sits before the HTTP codec and arms the
  * deadline on the first byte that arrives while no request is in flight; {@link #headWatcher()} sits after it,
  * disarms it when the decoded head passes and counts the request in flight until its answer is written. After a
- * WebSocket upgrade both leave the connection. Per request: one task scheduled on the connection's event
- * loop and cancelled, no allocation besides it.
+ * WebSocket upgrade both leave the connection. Per request: one task scheduled on the connection's event loop and
+ * cancelled, no allocation besides it. Both run on the connection's event loop only, so the state needs no lock.
  */
 final class RequestHeadDeadline {
 
@@ -32,12 +32,12 @@ final class RequestHeadDeadline {
 
     private ScheduledFuture<?> deadline;
 
+    private final ChannelInboundHandlerAdapter bytesWatcher = new BytesWatcher();
+    private final ChannelDuplexHandler headWatcher = new HeadWatcher();
+
     RequestHeadDeadline(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
     }
-
-    private final ChannelInboundHandlerAdapter bytesWatcher = new BytesWatcher();
-    private final ChannelDuplexHandler headWatcher = new HeadWatcher();
 
     ChannelInboundHandlerAdapter bytesWatcher() {
         return bytesWatcher;

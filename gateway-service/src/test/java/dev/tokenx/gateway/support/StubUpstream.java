@@ -11,6 +11,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A real HTTP server on a free loopback port standing in for a service behind the gateway. It records every
@@ -28,11 +29,19 @@ public final class StubUpstream {
 
     private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
     private final String name;
+    /**
+     * Its own event loop, not Reactor Netty's global one: a gateway context that closes disposes the global loops,
+     * which would stop every stub bound on them under the contexts still cached.
+     */
+    private final LoopResources loops;
+
     private final DisposableServer server;
 
     private StubUpstream(String name) {
         this.name = name;
+        this.loops = LoopResources.create("stub-" + name, 1, true);
         this.server = HttpServer.create()
+                .runOn(loops)
                 .host("127.0.0.1")
                 .port(0)
                 .handle(this::handle)
@@ -61,6 +70,7 @@ public final class StubUpstream {
 
     public void stop() {
         server.disposeNow();
+        loops.dispose();
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
