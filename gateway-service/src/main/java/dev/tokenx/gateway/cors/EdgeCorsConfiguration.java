@@ -1,5 +1,6 @@
 package dev.tokenx.gateway.cors;
 
+import dev.tokenx.gateway.problem.ProblemResponseWriter;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +10,9 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * CORS for the API and the realtime WebSocket, applied by the security filter chain before authentication, so
- * that a preflight (which carries no token) is answered and an answer refused for its token still tells the
- * browser which origin may read it.
+ * CORS for the API and the realtime WebSocket, applied before authentication ({@link CorsProblemWebFilter}), so
+ * that a preflight (which carries no token) is answered, a refused origin gets a problem, and an answer refused for
+ * its token still tells the browser which origin may read it.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeCorsConfiguration {
@@ -45,5 +46,11 @@ class EdgeCorsConfiguration {
         source.registerCorsConfiguration("/api/**", configuration);
         source.registerCorsConfiguration("/app/**", configuration);
         return source;
+    }
+
+    @Bean
+    CorsProblemWebFilter corsProblemWebFilter(
+            CorsConfigurationSource edgeCorsConfigurationSource, ProblemResponseWriter problems) {
+        return new CorsProblemWebFilter(edgeCorsConfigurationSource, problems);
     }
 }

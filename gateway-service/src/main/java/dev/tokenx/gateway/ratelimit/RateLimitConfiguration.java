@@ -2,6 +2,7 @@ package dev.tokenx.gateway.ratelimit;
 
 import dev.tokenx.gateway.problem.ProblemResponseWriter;
 import dev.tokenx.gateway.ratelimit.application.CheckRateLimit;
+import dev.tokenx.gateway.ratelimit.application.LocalRateLimit;
 import dev.tokenx.gateway.ratelimit.domain.ClientAddressResolver;
 import dev.tokenx.gateway.ratelimit.domain.RoutePolicies;
 import dev.tokenx.gateway.ratelimit.redis.RedisRequestLog;
@@ -35,15 +36,26 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    LocalRateLimit localRateLimit(RateLimitProperties rateLimit) {
+        return new LocalRateLimit(
+                rateLimit.localFraction(),
+                rateLimit.longestWindow(),
+                RateLimitProperties.LOCAL_MAXIMUM_PARTITIONS,
+                System::nanoTime);
+    }
+
+    @Bean
     RateLimitWebFilter rateLimitWebFilter(
             RateLimitProperties rateLimit,
             CheckRateLimit checkRateLimit,
+            LocalRateLimit localRateLimit,
             ProblemResponseWriter problems,
             MeterRegistry meterRegistry,
             Clock clock) {
         return new RateLimitWebFilter(
                 new RoutePolicies(rateLimit.policies()),
                 checkRateLimit,
+                localRateLimit,
                 ClientAddressResolver.trusting(rateLimit.trustedProxies()),
                 problems,
                 new RateLimitMetrics(meterRegistry),

@@ -7,6 +7,8 @@ import dev.tokenx.gateway.ratelimit.domain.Tier;
 import dev.tokenx.gateway.routing.EdgeRoute;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code X-Forwarded-For} is believed; empty: the TCP peer is always the client
  * @param tiers the quota of each tier; all three must be set
  * @param routes the tier of each route id ({@link EdgeRoute#id()}); every route must have one
+ * @param localFraction the share of each limit one instance enforces on its own while Redis is unreachable, on tiers
+ *     whose outage mode is {@code local-limit}: 1 (the default) for one instance, 1/N for N instances
  */
 @Validated
 @ConfigurationProperties("gateway.rate-limit")
@@ -44,13 +48,20 @@ public record RateLimitProperties(
 
         @NotNull @DefaultValue List<String> trustedProxies,
         @NotNull @Valid Map<Tier, TierQuota> tiers,
-        @NotNull Map<String, Tier> routes) {
+        @NotNull Map<String, Tier> routes,
+
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("1")
+        double localFraction) {
+
+    /** Partitions the local limit keeps at most during an outage (least recently used dropped first). */
+    static final long LOCAL_MAXIMUM_PARTITIONS = 100_000;
 
     /**
      * @param limit requests per window for one user
      * @param ipLimit requests per window from one client address; 0 switches the address limit off
      * @param window the sliding window; 60 s everywhere but in tests
-     * @param whenRedisDown {@code fail-closed}: 503; {@code fail-open}: serve unlimited
+     * @param whenRedisDown {@code fail-closed}: 503; {@code fail-open}: serve unlimited; {@code local-limit}: count
+     *     in this instance alone
      */
     public record TierQuota(
             @Min(1) int limit,
@@ -77,6 +88,13 @@ public record RateLimitProperties(
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    Duration longestWindow() {
+        return tiers.values().stream()
+                .map(TierQuota::window)
+                .max(Duration::compareTo)
+                .orElseThrow();
     }
 
     Map<String, RoutePolicy> policies() {

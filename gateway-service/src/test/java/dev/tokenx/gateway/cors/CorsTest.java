@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /** The frontend origins of the local configuration (http://localhost:3000, http://localhost:5173) may call the API. */
 class CorsTest extends GatewayIntegrationTest {
@@ -47,7 +48,7 @@ class CorsTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void refuses_a_preflight_from_an_unknown_origin() {
+    void refuses_a_preflight_from_an_unknown_origin_with_a_problem() {
         web.options()
                 .uri("/api/trading/place-order")
                 .header(HttpHeaders.ORIGIN, "https://evil.example")
@@ -56,7 +57,47 @@ class CorsTest extends GatewayIntegrationTest {
                 .expectStatus()
                 .isForbidden()
                 .expectHeader()
-                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CORS_REJECTED");
+    }
+
+    @Test
+    void refuses_a_preflight_for_a_header_the_frontends_do_not_send_with_a_problem() {
+        web.options()
+                .uri("/api/trading/place-order")
+                .header(HttpHeaders.ORIGIN, FRONTEND)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-forwarded-for")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CORS_REJECTED");
+    }
+
+    @Test
+    void refuses_a_request_from_an_unknown_origin_with_a_problem_and_never_routes_it() {
+        String marker = UUID.randomUUID().toString();
+
+        web.get()
+                .uri("/api/trading/orders?probe=" + marker)
+                .header(HttpHeaders.ORIGIN, "https://evil.example")
+                .headers(headers -> headers.setBearerAuth(aToken().build()))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CORS_REJECTED");
+
+        assertThat(UPSTREAM.receivedWith(marker)).isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ class RateLimitTiersTest extends RateLimitedGatewayTest {
         for (int i = 1; i <= limit; i++) {
             HttpHeaders headers = send(method, path + "?probe=" + marker, user, address)
                     .expectStatus()
-                    .isOk()
+                    .is2xxSuccessful()
                     .returnResult(String.class)
                     .getResponseHeaders();
             assertThat(headers.getFirst("X-RateLimit-Limit")).isEqualTo(Integer.toString(limit));

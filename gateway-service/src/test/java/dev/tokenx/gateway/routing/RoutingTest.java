@@ -58,7 +58,7 @@ class RoutingTest extends GatewayIntegrationTest {
                 .bodyValue(order)
                 .exchange()
                 .expectStatus()
-                .isOk()
+                .isAccepted()
                 .expectBody()
                 .jsonPath("$.body.tokenSymbol")
                 .isEqualTo("BLRTECH");

@@ -11,6 +11,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A real HTTP server on a free loopback port standing in for a service behind the gateway. It records every
@@ -21,16 +22,26 @@ public final class StubUpstream {
 
     public static final String SLOW_PATH = "/api/trading/slow";
     public static final Duration SLOW_DELAY = Duration.ofSeconds(5);
+    /** Answered 202 Accepted, as order-service accepts a placement; everything else 200. */
+    public static final String PLACEMENT_PATH = "/api/trading/place-order";
 
     public record ReceivedRequest(String method, String uri, HttpHeaders headers, String body) {}
 
     private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
     private final String name;
+    /**
+     * Its own event loop, not Reactor Netty's global one: a gateway context that closes disposes the global loops,
+     * which would stop every stub bound on them under the contexts still cached.
+     */
+    private final LoopResources loops;
+
     private final DisposableServer server;
 
     private StubUpstream(String name) {
         this.name = name;
+        this.loops = LoopResources.create("stub-" + name, 1, true);
         this.server = HttpServer.create()
+                .runOn(loops)
                 .host("127.0.0.1")
                 .port(0)
                 .handle(this::handle)
@@ -59,6 +70,7 @@ public final class StubUpstream {
 
     public void stop() {
         server.disposeNow();
+        loops.dispose();
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -79,7 +91,8 @@ public final class StubUpstream {
     }
 
     private Mono<Void> answer(ReceivedRequest request, HttpServerResponse response) {
-        response.status(200)
+        boolean placement = request.method().equals("POST") && request.uri().startsWith(PLACEMENT_PATH);
+        response.status(placement ? 202 : 200)
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
                 .header("X-Upstream", name);
         // Real services echo the request id too; the gateway must still answer with exactly one.

@@ -1,6 +1,8 @@
 package dev.tokenx.gateway.ratelimit.domain;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,14 @@ import java.util.Optional;
  * proxies wrote it: reading from the right (the entry the nearest proxy appended), each trusted proxy vouches for
  * the entry to its left, and the first address that is not a trusted proxy is the client. A client that talks to
  * the edge directly can write anything in that header, so then the header is ignored and the peer is the client.
+ *
+ * <p>An IPv6 client is counted by its /64 prefix ({@link #keyOf}): one subscriber line or host usually holds a
+ * whole /64 and can pick a new address in it for every request.
  */
 public final class ClientAddressResolver {
+
+    private static final int IPV6_BYTES = 16;
+    private static final int IPV6_PREFIX_BYTES = 8;
 
     private final List<AddressRange> trustedProxies;
 
@@ -52,6 +60,24 @@ public final class ClientAddressResolver {
             }
         }
         return client;
+    }
+
+    /** The client's address as the rate limiter counts it: an IPv4 address itself, an IPv6 address's /64. */
+    public String keyOf(InetAddress peer, List<String> forwardedFor) {
+        return keyOf(clientOf(peer, forwardedFor));
+    }
+
+    static String keyOf(InetAddress client) {
+        if (!(client instanceof Inet6Address)) {
+            return client.getHostAddress();
+        }
+        byte[] prefix = Arrays.copyOf(client.getAddress(), IPV6_BYTES);
+        Arrays.fill(prefix, IPV6_PREFIX_BYTES, IPV6_BYTES, (byte) 0);
+        try {
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("16 bytes are always an IPv6 address", impossible);
+        }
     }
 
     private boolean isTrusted(InetAddress address) {

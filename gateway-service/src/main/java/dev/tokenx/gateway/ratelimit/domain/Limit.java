@@ -23,6 +23,14 @@ public record Limit(String route, Partition partition, int limit, Duration windo
         }
     }
 
+    /** The same limit, lowered to a share of it (at least one request): what one of several instances enforces alone. */
+    public Limit scaledBy(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("A share of a limit is in (0, 1], got " + fraction);
+        }
+        return new Limit(route, partition, Math.max(1, (int) Math.floor(limit * fraction)), window);
+    }
+
     /** The policy's name in the {@code RateLimit-Policy} and {@code RateLimit} fields, such as {@code trading-user}. */
     public String policyName() {
         return route + "-" + partition.kind().label();

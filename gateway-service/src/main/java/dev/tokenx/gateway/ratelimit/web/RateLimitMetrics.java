@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code gateway.rate_limit.requests}: every limited request by route, tier and outcome ({@code admitted},
- * {@code limited}, and while Redis is unreachable {@code fail_open} or {@code fail_closed}).
+ * {@code limited}, and while Redis is unreachable {@code fail_open}, {@code fail_closed}, {@code local_admitted} or
+ * {@code local_limited}).
  * {@code gateway.rate_limit.check}: how long the check took, Redis round trip included: the limiter's cost.
  */
 public final class RateLimitMetrics {
@@ -23,7 +24,9 @@ public final class RateLimitMetrics {
         ADMITTED,
         LIMITED,
         FAIL_OPEN,
-        FAIL_CLOSED;
+        FAIL_CLOSED,
+        LOCAL_ADMITTED,
+        LOCAL_LIMITED;
 
         public String tag() {
             return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.tokenx.gateway.ratelimit.web;
 import dev.tokenx.gateway.problem.ProblemResponseWriter;
 import dev.tokenx.gateway.problem.Problems;
 import dev.tokenx.gateway.ratelimit.application.CheckRateLimit;
+import dev.tokenx.gateway.ratelimit.application.LocalRateLimit;
 import dev.tokenx.gateway.ratelimit.application.RateLimitUnavailable;
 import dev.tokenx.gateway.ratelimit.domain.ClientAddressResolver;
 import dev.tokenx.gateway.ratelimit.domain.Decision;
@@ -52,6 +53,7 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 
     private final RoutePolicies policies;
     private final CheckRateLimit checkRateLimit;
+    private final LocalRateLimit localRateLimit;
     private final ClientAddressResolver clientAddresses;
     private final ProblemResponseWriter problems;
     private final RateLimitMetrics metrics;
@@ -61,12 +63,14 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
     public RateLimitWebFilter(
             RoutePolicies policies,
             CheckRateLimit checkRateLimit,
+            LocalRateLimit localRateLimit,
             ClientAddressResolver clientAddresses,
             ProblemResponseWriter problems,
             RateLimitMetrics metrics,
             Clock clock) {
         this.policies = policies;
         this.checkRateLimit = checkRateLimit;
+        this.localRateLimit = localRateLimit;
         this.clientAddresses = clientAddresses;
         this.problems = problems;
         this.metrics = metrics;
@@ -118,8 +122,14 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
             metrics.record(policy, decision.admitted() ? Outcome.ADMITTED : Outcome.LIMITED, took);
             return decision.admitted() ? chain.filter(exchange) : refuse(exchange, policy, decision);
         }
-        stampOnCommit(exchange.getResponse(), RateLimitHeaders.policiesOf(limits));
         logOutage(exchange.getRequest(), policy, verdict.failure());
+        if (policy.outageMode() == OutageMode.LOCAL_LIMIT) {
+            Decision decision = localRateLimit.check(limits);
+            stampOnCommit(exchange.getResponse(), RateLimitHeaders.of(decision, clock.instant()));
+            metrics.record(policy, decision.admitted() ? Outcome.LOCAL_ADMITTED : Outcome.LOCAL_LIMITED, took);
+            return decision.admitted() ? chain.filter(exchange) : refuse(exchange, policy, decision);
+        }
+        stampOnCommit(exchange.getResponse(), RateLimitHeaders.policiesOf(limits));
         if (policy.outageMode() == OutageMode.FAIL_OPEN) {
             metrics.record(policy, Outcome.FAIL_OPEN, took);
             return chain.filter(exchange);
@@ -173,7 +183,7 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
             return "unknown";
         }
         List<String> forwardedFor = request.getHeaders().getOrEmpty("X-Forwarded-For");
-        return clientAddresses.clientOf(peer, forwardedFor).getHostAddress();
+        return clientAddresses.keyOf(peer, forwardedFor);
     }
 
     private static boolean isUnavailable(Throwable failure) {
@@ -188,7 +198,8 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
         MDC.put(RequestIds.MDC_KEY, request.getHeaders().getFirst(RequestIds.HEADER));
         try {
             log.warn(
-                    "Rate limit counters unreachable: fail-closed routes answer 503, fail-open routes go unlimited ({})",
+                    "Rate limit counters unreachable: fail-closed routes answer 503, local-limit routes count in this"
+                            + " instance, fail-open routes go unlimited ({})",
                     failure.toString());
         } finally {
             MDC.remove(RequestIds.MDC_KEY);

@@ -69,6 +69,42 @@ class ClientAddressResolverTest {
             assertThat(clientOf("127.0.0.1", "2001:db8::17")).isEqualTo("2001:db8:0:0:0:0:0:17");
             assertThat(clientOf("127.0.0.1", "[2001:db8::17]")).isEqualTo("2001:db8:0:0:0:0:0:17");
         }
+
+        @Test
+        void drops_the_port_a_proxy_appended() {
+            assertThat(clientOf("10.1.1.1", "203.0.113.7:4711")).isEqualTo("203.0.113.7");
+            assertThat(clientOf("10.1.1.1", "[2001:db8::1]:4711")).isEqualTo("2001:db8:0:0:0:0:0:1");
+            assertThat(clientOf("10.1.1.1", "198.51.100.23, 10.2.2.2:443")).isEqualTo("198.51.100.23");
+        }
+
+        @Test
+        void takes_no_port_that_is_not_one() {
+            assertThat(clientOf("10.1.1.1", "203.0.113.7:http")).isEqualTo("10.1.1.1");
+            assertThat(clientOf("10.1.1.1", "[2001:db8::1]:")).isEqualTo("10.1.1.1");
+        }
+    }
+
+    @Nested
+    class the_key_a_client_is_counted_by {
+
+        @Test
+        void is_an_ipv4_address_itself() {
+            assertThat(resolver.keyOf(address("203.0.113.7"), List.of())).isEqualTo("203.0.113.7");
+        }
+
+        @Test
+        void is_the_64_bit_prefix_of_an_ipv6_address() {
+            assertThat(resolver.keyOf(address("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), List.of()))
+                    .isEqualTo("2001:db8:1:2:0:0:0:0/64")
+                    .isEqualTo(resolver.keyOf(address("2001:db8:1:2::1"), List.of()));
+            assertThat(resolver.keyOf(address("2001:db8:1:3::1"), List.of())).isEqualTo("2001:db8:1:3:0:0:0:0/64");
+        }
+
+        @Test
+        void is_the_prefix_of_a_forwarded_ipv6_client() {
+            assertThat(resolver.keyOf(address("10.1.1.1"), List.of("[2001:db8:5:6::42]:4711")))
+                    .isEqualTo("2001:db8:5:6:0:0:0:0/64");
+        }
     }
 
     @Test
