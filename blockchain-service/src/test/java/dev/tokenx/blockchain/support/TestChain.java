@@ -102,6 +102,21 @@ public final class TestChain {
                         buyers));
     }
 
+    /** Deploys a token as {@link #deployToken} does, but appoints no settlement agent: the service's signer has no role. */
+    public static synchronized AssetTokenContract deployTokenWithoutTheServicesSigner(
+            String symbol, List<String> buyers) {
+        web3j();
+        return new AssetTokenDeployment(web3j, owner, owner, new AssetTokenGasProvider(GAS_PRICE))
+                .deploy(new TokenSpec(
+                        "Test " + symbol,
+                        symbol,
+                        treasury(),
+                        SUPPLY,
+                        List.of(),
+                        List.of(anvil().devAccounts().get(0)),
+                        buyers));
+    }
+
     /** The token at {@code address}, for reading. */
     public static AssetTokenContract token(String address) {
         return AssetTokenContract.load(
