@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
@@ -111,6 +114,20 @@ class Web3jTransferSignerTest {
 
             assertThat(fromKeystore.sender()).isEqualTo(DEV_ADDRESS);
             assertThat(fromKeystore.sign(List.of(TRANSFER), 7)).isEqualTo(signer.sign(List.of(TRANSFER), 7));
+        }
+
+        @Test
+        @ExtendWith(OutputCaptureExtension.class)
+        void logs_the_signers_address_and_neither_the_key_nor_the_password(CapturedOutput output) throws Exception {
+            Path keystore = keystore("keystore-password");
+
+            new Web3jTransferSigner(SignerProperties.ofKeystore(keystore, "keystore-password", TREASURY), CHAIN);
+            new Web3jTransferSigner(SignerProperties.ofKey(DEV_KEY, TREASURY), CHAIN);
+
+            assertThat(output.getAll())
+                    .containsIgnoringCase("Signing settlements as " + DEV_ADDRESS)
+                    .doesNotContain(Numeric.cleanHexPrefix(DEV_KEY))
+                    .doesNotContain("keystore-password");
         }
 
         @Test
