@@ -2,19 +2,24 @@
 pragma solidity 0.8.28;
 
 /// @title AssetToken
-/// @notice A fractional token of one real asset, in whole units, with ERC-3643-style controls:
-///         an owner who appoints agents, a KYC whitelist kept by the agents, address freezes, a pause,
-///         and agent-forced transfers (how the platform settles a trade: treasury to buyer).
+/// @notice A fractional token of one real asset, in whole units, with ERC-3643-style controls split into
+///         least-privilege roles: an owner who mints and appoints agents, compliance agents who keep the KYC
+///         whitelist, freeze addresses and pause, and settlement agents who only force transfers (how the platform
+///         settles a trade: treasury to buyer).
 /// @dev Deliberately small: no allowances (approve/transferFrom), no external calls, no ether.
 ///      Every refusal is its own custom error so that an off-chain caller can name the broken rule.
 ///      Following ERC-3643, a pause and a frozen sender stop holder transfers only: agents can still
 ///      mint and force transfers (the standard's recovery path), but tokens never reach an address
-///      that is unverified or frozen.
+///      that is unverified or frozen. No role implies another: the settlement key, which a running service holds,
+///      can move tokens the platform sold but can neither mint, pause, whitelist nor appoint anyone, and the owner's
+///      key can stay cold once the agents are appointed.
 contract AssetToken {
   /// @notice The caller is not the owner.
   error NotOwner(address caller);
-  /// @notice The caller is not an agent.
-  error NotAgent(address caller);
+  /// @notice The caller is not a settlement agent (the only role that forces transfers).
+  error NotSettlementAgent(address caller);
+  /// @notice The caller is not a compliance agent (the only role that whitelists, freezes and pauses).
+  error NotComplianceAgent(address caller);
   /// @notice The account is not on the KYC whitelist.
   error NotVerified(address account);
   /// @notice The account is frozen.
@@ -33,8 +38,10 @@ contract AssetToken {
   error BatchLengthMismatch(uint256 fromCount, uint256 toCount, uint256 amountCount);
 
   event Transfer(address indexed from, address indexed to, uint256 value);
-  event AgentAdded(address indexed agent);
-  event AgentRemoved(address indexed agent);
+  event SettlementAgentAdded(address indexed agent);
+  event SettlementAgentRemoved(address indexed agent);
+  event ComplianceAgentAdded(address indexed agent);
+  event ComplianceAgentRemoved(address indexed agent);
   event VerificationUpdated(address indexed account, bool verified, address indexed agent);
   event FreezeUpdated(address indexed account, bool frozen, address indexed agent);
   event Paused(address agent);
@@ -43,12 +50,13 @@ contract AssetToken {
   string public name;
   string public symbol;
   uint256 public totalSupply;
-  /// @notice The deployer; it appoints and removes agents. Fixed for the life of the token.
+  /// @notice The deployer; it mints and appoints and removes agents. Fixed for the life of the token.
   address public immutable owner;
   bool public paused;
 
   mapping(address account => uint256) public balanceOf;
-  mapping(address account => bool) public isAgent;
+  mapping(address account => bool) public isSettlementAgent;
+  mapping(address account => bool) public isComplianceAgent;
   mapping(address account => bool) public isVerified;
   mapping(address account => bool) public isFrozen;
 
@@ -57,18 +65,22 @@ contract AssetToken {
     _;
   }
 
-  modifier onlyAgent() {
-    if (!isAgent[msg.sender]) revert NotAgent(msg.sender);
+  modifier onlySettlementAgent() {
+    if (!isSettlementAgent[msg.sender]) revert NotSettlementAgent(msg.sender);
     _;
   }
 
-  /// @dev The deployer starts as an agent too, so that one key can deploy, whitelist and mint.
+  modifier onlyComplianceAgent() {
+    if (!isComplianceAgent[msg.sender]) revert NotComplianceAgent(msg.sender);
+    _;
+  }
+
+  /// @dev The deployer holds no agent role: it appoints the agents, and a mint needs a compliance agent to have
+  ///      whitelisted the recipient first.
   constructor(string memory name_, string memory symbol_) {
     name = name_;
     symbol = symbol_;
     owner = msg.sender;
-    isAgent[msg.sender] = true;
-    emit AgentAdded(msg.sender);
   }
 
   /// @notice Tokens are indivisible: one unit is one fraction of the asset.
@@ -76,44 +88,57 @@ contract AssetToken {
     return 0;
   }
 
-  function addAgent(address agent) external onlyOwner {
+  function addSettlementAgent(address agent) external onlyOwner {
     if (agent == address(0)) revert ZeroAddress();
-    isAgent[agent] = true;
-    emit AgentAdded(agent);
+    isSettlementAgent[agent] = true;
+    emit SettlementAgentAdded(agent);
   }
 
-  function removeAgent(address agent) external onlyOwner {
+  function removeSettlementAgent(address agent) external onlyOwner {
     if (agent == address(0)) revert ZeroAddress();
-    isAgent[agent] = false;
-    emit AgentRemoved(agent);
+    isSettlementAgent[agent] = false;
+    emit SettlementAgentRemoved(agent);
+  }
+
+  function addComplianceAgent(address agent) external onlyOwner {
+    if (agent == address(0)) revert ZeroAddress();
+    isComplianceAgent[agent] = true;
+    emit ComplianceAgentAdded(agent);
+  }
+
+  function removeComplianceAgent(address agent) external onlyOwner {
+    if (agent == address(0)) revert ZeroAddress();
+    isComplianceAgent[agent] = false;
+    emit ComplianceAgentRemoved(agent);
   }
 
   /// @notice Puts an account on the KYC whitelist, or takes it off.
-  function setVerified(address account, bool verified) external onlyAgent {
+  function setVerified(address account, bool verified) external onlyComplianceAgent {
     if (account == address(0)) revert ZeroAddress();
     isVerified[account] = verified;
     emit VerificationUpdated(account, verified, msg.sender);
   }
 
-  function setAddressFrozen(address account, bool frozen) external onlyAgent {
+  function setAddressFrozen(address account, bool frozen) external onlyComplianceAgent {
     if (account == address(0)) revert ZeroAddress();
     isFrozen[account] = frozen;
     emit FreezeUpdated(account, frozen, msg.sender);
   }
 
-  function pause() external onlyAgent {
+  function pause() external onlyComplianceAgent {
     if (paused) revert TokenPaused();
     paused = true;
     emit Paused(msg.sender);
   }
 
-  function unpause() external onlyAgent {
+  function unpause() external onlyComplianceAgent {
     if (!paused) revert TokenNotPaused();
     paused = false;
     emit Unpaused(msg.sender);
   }
 
-  function mint(address to, uint256 amount) external onlyAgent {
+  /// @notice The owner creates tokens on a verified, unfrozen account (the supply, minted to the treasury).
+  function mint(address to, uint256 amount) external onlyOwner {
     _requireNonZero(to, amount);
     _requireCanReceive(to);
     totalSupply += amount;
@@ -132,8 +157,8 @@ contract AssetToken {
     return true;
   }
 
-  /// @notice An agent moves tokens between two verified addresses; the recipient must not be frozen.
-  function forcedTransfer(address from, address to, uint256 amount) external onlyAgent returns (bool) {
+  /// @notice A settlement agent moves tokens between two verified addresses; the recipient must not be frozen.
+  function forcedTransfer(address from, address to, uint256 amount) external onlySettlementAgent returns (bool) {
     _forcedTransfer(from, to, amount);
     return true;
   }
@@ -145,7 +170,7 @@ contract AssetToken {
   ///      checks each transfer on its own and sends the others again.
   function batchForcedTransfer(address[] calldata from, address[] calldata to, uint256[] calldata amounts)
     external
-    onlyAgent
+    onlySettlementAgent
   {
     if (from.length != to.length || to.length != amounts.length) {
       revert BatchLengthMismatch(from.length, to.length, amounts.length);

@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -46,6 +47,42 @@ class CacheServiceApplicationTest {
                     .jsonPath("$.status")
                     .isEqualTo("UP");
         }
+    }
+
+    @Test
+    void answers_an_unknown_route_with_a_not_found_problem() {
+        problem(http.get().uri("/api/market/nope").exchange(), 404, "NOT_FOUND");
+        problem(http.get().uri("/actuator/env").exchange(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void answers_a_method_the_route_does_not_take_with_a_problem() {
+        problem(http.delete().uri("/actuator/health").exchange(), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void answers_an_unavailable_media_type_with_a_problem() {
+        problem(
+                http.get()
+                        .uri("/actuator/health")
+                        .accept(MediaType.APPLICATION_XML)
+                        .exchange(),
+                406,
+                "NOT_ACCEPTABLE");
+    }
+
+    private static void problem(WebTestClient.ResponseSpec answer, int status, String code) {
+        answer.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code)
+                .jsonPath("$.status")
+                .isEqualTo(status)
+                .jsonPath("$.trace")
+                .doesNotExist();
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class AssetTokenContract {
     }
 
     /**
-     * Deploys a new AssetToken; the sender becomes its owner and its first agent. Needs a transaction
+     * Deploys a new AssetToken; the sender becomes its owner, with no agent role. Needs a transaction
      * manager whose receipt processor waits for the receipt (it carries the new contract's address).
      */
     public static AssetTokenContract deploy(
@@ -148,7 +148,7 @@ public final class AssetTokenContract {
         return (BigInteger) view(AssetTokenFunctions.balanceOf(account));
     }
 
-    /** The deployer, who alone adds and removes agents. */
+    /** The deployer, who alone mints and adds and removes agents. */
     public String owner() {
         return Keys.toChecksumAddress((String) view(AssetTokenFunctions.owner()));
     }
@@ -157,8 +157,14 @@ public final class AssetTokenContract {
         return (Boolean) view(AssetTokenFunctions.paused());
     }
 
-    public boolean isAgent(String account) {
-        return (Boolean) view(AssetTokenFunctions.isAgent(account));
+    /** Whether the account may force transfers (settle). */
+    public boolean isSettlementAgent(String account) {
+        return (Boolean) view(AssetTokenFunctions.isSettlementAgent(account));
+    }
+
+    /** Whether the account may whitelist, freeze and pause. */
+    public boolean isComplianceAgent(String account) {
+        return (Boolean) view(AssetTokenFunctions.isComplianceAgent(account));
     }
 
     /** Whether the account is on the KYC whitelist. */
@@ -171,36 +177,46 @@ public final class AssetTokenContract {
     }
 
     /** Owner only. */
-    public TransactionReceipt addAgent(String agent) {
-        return write(AssetTokenFunctions.addAgent(agent));
+    public TransactionReceipt addSettlementAgent(String agent) {
+        return write(AssetTokenFunctions.addSettlementAgent(agent));
     }
 
     /** Owner only. */
-    public TransactionReceipt removeAgent(String agent) {
-        return write(AssetTokenFunctions.removeAgent(agent));
+    public TransactionReceipt removeSettlementAgent(String agent) {
+        return write(AssetTokenFunctions.removeSettlementAgent(agent));
     }
 
-    /** Agent only: puts the account on the KYC whitelist, or takes it off. */
+    /** Owner only. */
+    public TransactionReceipt addComplianceAgent(String agent) {
+        return write(AssetTokenFunctions.addComplianceAgent(agent));
+    }
+
+    /** Owner only. */
+    public TransactionReceipt removeComplianceAgent(String agent) {
+        return write(AssetTokenFunctions.removeComplianceAgent(agent));
+    }
+
+    /** Compliance agent only: puts the account on the KYC whitelist, or takes it off. */
     public TransactionReceipt setVerified(String account, boolean verified) {
         return write(AssetTokenFunctions.setVerified(account, verified));
     }
 
-    /** Agent only. */
+    /** Compliance agent only. */
     public TransactionReceipt setAddressFrozen(String account, boolean frozen) {
         return write(AssetTokenFunctions.setAddressFrozen(account, frozen));
     }
 
-    /** Agent only: stops holders' transfers (agents keep minting and forcing transfers). */
+    /** Compliance agent only: stops holders' transfers (the owner keeps minting, settlement agents forcing transfers). */
     public TransactionReceipt pause() {
         return write(AssetTokenFunctions.pause());
     }
 
-    /** Agent only. */
+    /** Compliance agent only. */
     public TransactionReceipt unpause() {
         return write(AssetTokenFunctions.unpause());
     }
 
-    /** Agent only: creates tokens on a verified, unfrozen account. */
+    /** Owner only: creates tokens on a verified, unfrozen account. */
     public TransactionReceipt mint(String to, BigInteger amount) {
         return write(AssetTokenFunctions.mint(to, amount));
     }
@@ -210,13 +226,13 @@ public final class AssetTokenContract {
         return write(AssetTokenFunctions.transfer(to, amount));
     }
 
-    /** Agent only: moves tokens between verified accounts; the recipient must not be frozen. */
+    /** Settlement agent only: moves tokens between verified accounts; the recipient must not be frozen. */
     public TransactionReceipt forcedTransfer(String from, String to, BigInteger amount) {
         return write(AssetTokenFunctions.forcedTransfer(from, to, amount));
     }
 
     /**
-     * Agent only: the transfers in one transaction, each checked as {@link #forcedTransfer} checks it; the
+     * Settlement agent only: the transfers in one transaction, each checked as {@link #forcedTransfer} checks it; the
      * first refusal reverts them all (thrown as that transfer's {@link ContractRefusal}). Needs a gas limit
      * of {@link AssetTokenGasProvider#batchGasLimit} for the number of transfers.
      */

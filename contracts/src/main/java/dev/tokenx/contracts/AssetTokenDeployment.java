@@ -18,13 +18,14 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.tx.response.TransactionReceiptProcessor;
 
 /**
- * Sets up one AssetToken for a platform: deploys it from the transaction manager's account (its owner
- * and first agent), appoints further agents, whitelists the treasury, mints the supply to it, and
- * whitelists the other given addresses. Not idempotent: each call deploys a new contract.
+ * Sets up one AssetToken for a platform: deploys it from the owner's transaction manager, has the owner appoint the
+ * settlement and compliance agents, has a compliance agent whitelist the treasury and the other given addresses, and
+ * has the owner mint the supply to the treasury. Not idempotent: each call deploys a new contract.
  *
- * <p>After the deployment, the other transactions are sent back to back and awaited together, so they
- * share one or two blocks instead of one block each. That needs a gas provider that does not estimate
- * gas (an estimate of the mint would run before the treasury's whitelisting is mined), such as {@link
+ * <p>Each of the three steps sends its transactions back to back and awaits them together, so that a step shares one
+ * or two blocks instead of one block per transaction; the steps follow each other because each needs the one before
+ * (the compliance agent acts once appointed, the mint needs a whitelisted treasury). That needs a gas provider that
+ * does not estimate gas (an estimate would run before the previous transaction is mined), such as {@link
  * AssetTokenGasProvider}.
  */
 public final class AssetTokenDeployment {
@@ -33,13 +34,20 @@ public final class AssetTokenDeployment {
     private static final int RECEIPT_POLL_ATTEMPTS = 300;
 
     private final Web3j web3j;
-    private final TransactionManager transactionManager;
+    private final TransactionManager owner;
+    private final TransactionManager compliance;
     private final ContractGasProvider gasProvider;
     private final TransactionReceiptProcessor receipts;
 
-    public AssetTokenDeployment(Web3j web3j, TransactionManager transactionManager, ContractGasProvider gasProvider) {
+    /**
+     * @param owner deploys, appoints the agents and mints: the token's owner for life
+     * @param compliance the account of one of the spec's compliance agents, which whitelists
+     */
+    public AssetTokenDeployment(
+            Web3j web3j, TransactionManager owner, TransactionManager compliance, ContractGasProvider gasProvider) {
         this.web3j = web3j;
-        this.transactionManager = transactionManager;
+        this.owner = owner;
+        this.compliance = compliance;
         this.gasProvider = gasProvider;
         this.receipts = new PollingTransactionReceiptProcessor(web3j, RECEIPT_POLL_MILLIS, RECEIPT_POLL_ATTEMPTS);
     }
@@ -49,7 +57,9 @@ public final class AssetTokenDeployment {
      *
      * @param treasury receives the whole supply; whitelisted first
      * @param supply whole tokens, at least one
-     * @param agents accounts appointed agents besides the deployer (the settlement signer, say)
+     * @param settlementAgents accounts appointed to force transfers (the settlement signer)
+     * @param complianceAgents accounts appointed to whitelist, freeze and pause; the deployment's compliance signer
+     *     is one of them
      * @param verifiedAddresses accounts put on the KYC whitelist besides the treasury
      */
     public record TokenSpec(
@@ -57,7 +67,8 @@ public final class AssetTokenDeployment {
             String symbol,
             String treasury,
             BigInteger supply,
-            List<String> agents,
+            List<String> settlementAgents,
+            List<String> complianceAgents,
             List<String> verifiedAddresses) {
 
         public TokenSpec {
@@ -67,18 +78,31 @@ public final class AssetTokenDeployment {
             if (supply == null || supply.signum() <= 0) {
                 throw new IllegalArgumentException("supply must be at least one token, was " + supply);
             }
-            agents = List.copyOf(agents);
+            settlementAgents = List.copyOf(settlementAgents);
+            complianceAgents = List.copyOf(complianceAgents);
             verifiedAddresses = List.copyOf(verifiedAddresses);
         }
     }
 
-    /** Deploys and sets up the token; returns it used as the deployer's account. */
+    /** Deploys and sets up the token; returns it used as the owner's account. */
     public AssetTokenContract deploy(TokenSpec spec) {
-        AssetTokenContract token =
-                AssetTokenContract.deploy(web3j, transactionManager, gasProvider, spec.name(), spec.symbol());
+        String complianceSigner = Keys.toChecksumAddress(compliance.getFromAddress());
+        if (spec.complianceAgents().stream().noneMatch(complianceSigner::equalsIgnoreCase)) {
+            throw new IllegalArgumentException("The deployment whitelists as " + complianceSigner
+                    + ", which is not among the compliance agents of " + spec.symbol() + ": "
+                    + spec.complianceAgents());
+        }
+        AssetTokenContract token = AssetTokenContract.deploy(web3j, owner, gasProvider, spec.name(), spec.symbol());
+        run(token, spec, appointments(spec));
+        run(token.as(compliance), spec, whitelistings(spec));
+        run(token, spec, List.of(AssetTokenFunctions.mint(spec.treasury(), spec.supply())));
+        return token;
+    }
+
+    private void run(AssetTokenContract token, TokenSpec spec, List<Function> calls) {
         List<String> hashes = new ArrayList<>();
-        for (Function setup : setupCalls(spec)) {
-            hashes.add(token.submit(setup));
+        for (Function call : calls) {
+            hashes.add(token.submit(call));
         }
         for (String hash : hashes) {
             TransactionReceipt receipt = awaitReceipt(hash);
@@ -89,20 +113,23 @@ public final class AssetTokenDeployment {
                                 + token.address() + " failed in transaction " + hash));
             }
         }
-        return token;
     }
 
-    /** In nonce order, which is the order they are mined in: the treasury is whitelisted before the mint. */
-    private static List<Function> setupCalls(TokenSpec spec) {
+    private static List<Function> appointments(TokenSpec spec) {
         List<Function> calls = new ArrayList<>();
-        spec.agents().forEach(agent -> calls.add(AssetTokenFunctions.addAgent(agent)));
-        calls.add(AssetTokenFunctions.setVerified(spec.treasury(), true));
-        calls.add(AssetTokenFunctions.mint(spec.treasury(), spec.supply()));
-        SequencedSet<String> others = new LinkedHashSet<>();
-        spec.verifiedAddresses().forEach(account -> others.add(Keys.toChecksumAddress(account)));
-        others.remove(Keys.toChecksumAddress(spec.treasury()));
-        others.forEach(account -> calls.add(AssetTokenFunctions.setVerified(account, true)));
+        spec.settlementAgents().forEach(agent -> calls.add(AssetTokenFunctions.addSettlementAgent(agent)));
+        spec.complianceAgents().forEach(agent -> calls.add(AssetTokenFunctions.addComplianceAgent(agent)));
         return calls;
+    }
+
+    /** The treasury first, then the others once each. */
+    private static List<Function> whitelistings(TokenSpec spec) {
+        SequencedSet<String> accounts = new LinkedHashSet<>();
+        accounts.add(Keys.toChecksumAddress(spec.treasury()));
+        spec.verifiedAddresses().forEach(account -> accounts.add(Keys.toChecksumAddress(account)));
+        return accounts.stream()
+                .map(account -> AssetTokenFunctions.setVerified(account, true))
+                .toList();
     }
 
     private TransactionReceipt awaitReceipt(String hash) {

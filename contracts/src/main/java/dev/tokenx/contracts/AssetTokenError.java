@@ -14,7 +14,8 @@ import org.web3j.crypto.Hash;
  */
 public enum AssetTokenError {
     NOT_OWNER("NotOwner", "address"),
-    NOT_AGENT("NotAgent", "address"),
+    NOT_SETTLEMENT_AGENT("NotSettlementAgent", "address"),
+    NOT_COMPLIANCE_AGENT("NotComplianceAgent", "address"),
     NOT_VERIFIED("NotVerified", "address"),
     ADDRESS_FROZEN("AddressFrozen", "address"),
     TOKEN_PAUSED("TokenPaused"),

@@ -11,9 +11,15 @@ public sealed interface AssetTokenEvent {
     /** Tokens moved; {@code from} is the zero address for a mint. */
     record Transfer(String from, String to, BigInteger value) implements AssetTokenEvent {}
 
-    record AgentAdded(String agent) implements AssetTokenEvent {}
+    /** The owner appointed an account to force transfers (settlement). */
+    record SettlementAgentAdded(String agent) implements AssetTokenEvent {}
 
-    record AgentRemoved(String agent) implements AssetTokenEvent {}
+    record SettlementAgentRemoved(String agent) implements AssetTokenEvent {}
+
+    /** The owner appointed an account to whitelist, freeze and pause (compliance). */
+    record ComplianceAgentAdded(String agent) implements AssetTokenEvent {}
+
+    record ComplianceAgentRemoved(String agent) implements AssetTokenEvent {}
 
     /** An agent put an account on the KYC whitelist ({@code verified}) or took it off. */
     record VerificationUpdated(String account, boolean verified, String agent) implements AssetTokenEvent {}

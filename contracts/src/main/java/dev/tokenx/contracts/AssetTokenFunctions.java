@@ -45,8 +45,12 @@ final class AssetTokenFunctions {
         return view("balanceOf", List.of(new Address(account)), Uint256.class);
     }
 
-    static Function isAgent(String account) {
-        return view("isAgent", List.of(new Address(account)), Bool.class);
+    static Function isSettlementAgent(String account) {
+        return view("isSettlementAgent", List.of(new Address(account)), Bool.class);
+    }
+
+    static Function isComplianceAgent(String account) {
+        return view("isComplianceAgent", List.of(new Address(account)), Bool.class);
     }
 
     static Function isVerified(String account) {
@@ -57,12 +61,20 @@ final class AssetTokenFunctions {
         return view("isFrozen", List.of(new Address(account)), Bool.class);
     }
 
-    static Function addAgent(String agent) {
-        return write("addAgent", new Address(agent));
+    static Function addSettlementAgent(String agent) {
+        return write("addSettlementAgent", new Address(agent));
     }
 
-    static Function removeAgent(String agent) {
-        return write("removeAgent", new Address(agent));
+    static Function removeSettlementAgent(String agent) {
+        return write("removeSettlementAgent", new Address(agent));
+    }
+
+    static Function addComplianceAgent(String agent) {
+        return write("addComplianceAgent", new Address(agent));
+    }
+
+    static Function removeComplianceAgent(String agent) {
+        return write("removeComplianceAgent", new Address(agent));
     }
 
     static Function setVerified(String account, boolean verified) {

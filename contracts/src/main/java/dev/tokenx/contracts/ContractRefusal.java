@@ -102,7 +102,8 @@ public final class ContractRefusal extends AssetTokenException {
     private static String describe(AssetTokenError error, List<Object> arguments) {
         return switch (error) {
             case NOT_OWNER -> "Caller " + arguments.get(0) + " is not the token owner";
-            case NOT_AGENT -> "Caller " + arguments.get(0) + " is not a token agent";
+            case NOT_SETTLEMENT_AGENT -> "Caller " + arguments.get(0) + " is not a settlement agent of the token";
+            case NOT_COMPLIANCE_AGENT -> "Caller " + arguments.get(0) + " is not a compliance agent of the token";
             case NOT_VERIFIED -> "Address " + arguments.get(0) + " is not verified";
             case ADDRESS_FROZEN -> "Address " + arguments.get(0) + " is frozen";
             case TOKEN_PAUSED -> "Token is paused";

@@ -1,9 +1,11 @@
 package dev.tokenx.contracts;
 
-import dev.tokenx.contracts.AssetTokenEvent.AgentAdded;
-import dev.tokenx.contracts.AssetTokenEvent.AgentRemoved;
+import dev.tokenx.contracts.AssetTokenEvent.ComplianceAgentAdded;
+import dev.tokenx.contracts.AssetTokenEvent.ComplianceAgentRemoved;
 import dev.tokenx.contracts.AssetTokenEvent.FreezeUpdated;
 import dev.tokenx.contracts.AssetTokenEvent.Paused;
+import dev.tokenx.contracts.AssetTokenEvent.SettlementAgentAdded;
+import dev.tokenx.contracts.AssetTokenEvent.SettlementAgentRemoved;
 import dev.tokenx.contracts.AssetTokenEvent.Transfer;
 import dev.tokenx.contracts.AssetTokenEvent.Unpaused;
 import dev.tokenx.contracts.AssetTokenEvent.VerificationUpdated;
@@ -41,13 +43,21 @@ final class EventCodec {
                                     address(v.getIndexedValues(), 1),
                                     uint(v.getNonIndexedValues(), 0))),
                     new Definition(
-                            "AgentAdded",
+                            "SettlementAgentAdded",
                             List.of(indexed("address")),
-                            v -> new AgentAdded(address(v.getIndexedValues(), 0))),
+                            v -> new SettlementAgentAdded(address(v.getIndexedValues(), 0))),
                     new Definition(
-                            "AgentRemoved",
+                            "SettlementAgentRemoved",
                             List.of(indexed("address")),
-                            v -> new AgentRemoved(address(v.getIndexedValues(), 0))),
+                            v -> new SettlementAgentRemoved(address(v.getIndexedValues(), 0))),
+                    new Definition(
+                            "ComplianceAgentAdded",
+                            List.of(indexed("address")),
+                            v -> new ComplianceAgentAdded(address(v.getIndexedValues(), 0))),
+                    new Definition(
+                            "ComplianceAgentRemoved",
+                            List.of(indexed("address")),
+                            v -> new ComplianceAgentRemoved(address(v.getIndexedValues(), 0))),
                     new Definition(
                             "VerificationUpdated",
                             List.of(indexed("address"), plain("bool"), indexed("address")),

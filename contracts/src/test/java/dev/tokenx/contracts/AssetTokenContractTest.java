@@ -11,10 +11,12 @@ import static dev.tokenx.contracts.TestChain.web3j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenx.contracts.AssetTokenDeployment.TokenSpec;
-import dev.tokenx.contracts.AssetTokenEvent.AgentAdded;
-import dev.tokenx.contracts.AssetTokenEvent.AgentRemoved;
+import dev.tokenx.contracts.AssetTokenEvent.ComplianceAgentAdded;
+import dev.tokenx.contracts.AssetTokenEvent.ComplianceAgentRemoved;
 import dev.tokenx.contracts.AssetTokenEvent.FreezeUpdated;
 import dev.tokenx.contracts.AssetTokenEvent.Paused;
+import dev.tokenx.contracts.AssetTokenEvent.SettlementAgentAdded;
+import dev.tokenx.contracts.AssetTokenEvent.SettlementAgentRemoved;
 import dev.tokenx.contracts.AssetTokenEvent.Transfer;
 import dev.tokenx.contracts.AssetTokenEvent.Unpaused;
 import dev.tokenx.contracts.AssetTokenEvent.VerificationUpdated;
@@ -22,6 +24,7 @@ import dev.tokenx.testkit.WithAnvil;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -31,14 +34,11 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.utils.Numeric;
 
 /**
  * Every rule of AssetToken.sol on a real anvil chain (a block a second), through the facade. A refusal
@@ -48,7 +48,7 @@ import org.web3j.utils.Numeric;
 @WithAnvil
 class AssetTokenContractTest {
 
-    /** Owner and first agent. */
+    /** Owner: mints and appoints, holds no agent role. */
     private static final int DEPLOYER = 0;
     /** Verified, holds tokens. */
     private static final int ALICE = 1;
@@ -60,14 +60,14 @@ class AssetTokenContractTest {
     private static final int DAVE = 4;
     /** No role, not verified. */
     private static final int OUTSIDER = 5;
-    /** Appointed agent. */
-    private static final int AGENT = 6;
-    /** Appointed agent that a test removes. */
+    /** Appointed compliance agent: whitelists, freezes, pauses. */
+    private static final int COMPLIANCE = 6;
+    /** Appointed settlement agent that a test removes. */
     private static final int RETIRING_AGENT = 7;
     /** Receives the supply. */
     private static final int TREASURY = 8;
-    /** Appointed agent that signs raw transactions with its own nonces, as the blockchain service does. */
-    private static final int SETTLEMENT_SIGNER = 9;
+    /** Appointed settlement agent; also signs raw transactions with its own nonces, as the blockchain service does. */
+    private static final int SETTLEMENT = 9;
 
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     private static final BigInteger SUPPLY = tokens(1_000_000);
@@ -76,19 +76,37 @@ class AssetTokenContractTest {
 
     @BeforeAll
     static void deployOneTokenForTheRulesThatDoNotPauseIt() {
-        token = new AssetTokenDeployment(web3j(), signer(DEPLOYER), gas())
+        token = new AssetTokenDeployment(web3j(), signer(DEPLOYER), signer(COMPLIANCE), gas())
                 .deploy(new TokenSpec(
                         "Prestige Tower Mumbai",
                         "PRST",
                         account(TREASURY),
                         SUPPLY,
-                        List.of(account(AGENT), account(RETIRING_AGENT), account(SETTLEMENT_SIGNER)),
+                        List.of(account(SETTLEMENT), account(RETIRING_AGENT)),
+                        List.of(account(COMPLIANCE)),
                         List.of(account(ALICE), account(BOB), account(DAVE))));
         setUp(
                 token,
                 AssetTokenFunctions.mint(account(ALICE), tokens(1_000)),
-                AssetTokenFunctions.mint(account(DAVE), tokens(100)),
-                AssetTokenFunctions.setAddressFrozen(account(DAVE), true));
+                AssetTokenFunctions.mint(account(DAVE), tokens(100)));
+        setUp(as(COMPLIANCE), AssetTokenFunctions.setAddressFrozen(account(DAVE), true));
+    }
+
+    /**
+     * Signs and sends the call data as the dev account without the facade's simulation, so that a refused call is
+     * mined as failed; through the account's one nonce-tracking signer, as every other transaction of the account.
+     */
+    private static TransactionReceipt signAndSend(int devAccount, String callData) throws Exception {
+        return signAndSend(devAccount, callData, AssetTokenGasProvider.CALL_GAS_LIMIT);
+    }
+
+    private static TransactionReceipt signAndSend(int devAccount, String callData, BigInteger gasLimit)
+            throws Exception {
+        EthSendTransaction sent = signer(devAccount)
+                .sendTransaction(TestChain.GAS_PRICE, gasLimit, token.address(), callData, BigInteger.ZERO);
+        assertThat(sent.hasError()).as("%s", sent.getError()).isFalse();
+        return new PollingTransactionReceiptProcessor(web3j(), 200, 60)
+                .waitForTransactionReceipt(sent.getTransactionHash());
     }
 
     private static AssetTokenContract as(int devAccount) {
@@ -110,16 +128,17 @@ class AssetTokenContractTest {
         }
 
         @Test
-        void is_owned_by_its_deployer_who_is_also_its_first_agent() {
+        void is_owned_by_its_deployer_who_holds_no_agent_role() {
             assertThat(token.owner()).isEqualTo(account(DEPLOYER));
-            assertThat(token.isAgent(account(DEPLOYER))).isTrue();
-            assertThat(token.eventsIn(token.deploymentReceipt().orElseThrow()))
-                    .containsExactly(new AgentAdded(account(DEPLOYER)));
+            assertThat(token.isSettlementAgent(account(DEPLOYER))).isFalse();
+            assertThat(token.isComplianceAgent(account(DEPLOYER))).isFalse();
+            assertThat(token.eventsIn(token.deploymentReceipt().orElseThrow())).isEmpty();
         }
 
         @Test
         void gives_no_role_and_no_whitelisting_to_anyone_else() {
-            assertThat(token.isAgent(account(OUTSIDER))).isFalse();
+            assertThat(token.isSettlementAgent(account(OUTSIDER))).isFalse();
+            assertThat(token.isComplianceAgent(account(OUTSIDER))).isFalse();
             assertThat(token.isVerified(account(OUTSIDER))).isFalse();
             assertThat(token.isFrozen(account(OUTSIDER))).isFalse();
             assertThat(token.paused()).isFalse();
@@ -130,58 +149,161 @@ class AssetTokenContractTest {
     class Agents {
 
         @Test
-        void the_owner_appoints_an_agent() {
+        void the_owner_appoints_a_settlement_agent() {
             String newAgent = freshAddress();
 
-            TransactionReceipt receipt = token.addAgent(newAgent);
+            TransactionReceipt receipt = token.addSettlementAgent(newAgent);
 
-            assertThat(token.isAgent(newAgent)).isTrue();
-            assertThat(token.eventsIn(receipt)).containsExactly(new AgentAdded(newAgent));
+            assertThat(token.isSettlementAgent(newAgent)).isTrue();
+            assertThat(token.isComplianceAgent(newAgent)).isFalse();
+            assertThat(token.eventsIn(receipt)).containsExactly(new SettlementAgentAdded(newAgent));
         }
 
         @Test
-        void an_appointed_agent_uses_the_agent_powers() {
-            String investor = freshAddress();
+        void the_owner_appoints_a_compliance_agent_and_removes_it() {
+            String newAgent = freshAddress();
 
-            TransactionReceipt receipt = as(AGENT).setVerified(investor, true);
+            TransactionReceipt added = token.addComplianceAgent(newAgent);
+            assertThat(token.isComplianceAgent(newAgent)).isTrue();
+            assertThat(token.isSettlementAgent(newAgent)).isFalse();
+            TransactionReceipt removed = token.removeComplianceAgent(newAgent);
 
-            assertThat(token.isVerified(investor)).isTrue();
-            assertThat(token.eventsIn(receipt))
-                    .containsExactly(new VerificationUpdated(investor, true, account(AGENT)));
+            assertThat(token.isComplianceAgent(newAgent)).isFalse();
+            assertThat(token.eventsIn(added)).containsExactly(new ComplianceAgentAdded(newAgent));
+            assertThat(token.eventsIn(removed)).containsExactly(new ComplianceAgentRemoved(newAgent));
         }
 
         @Test
-        void the_owner_removes_an_agent_who_is_then_refused_with_NotAgent() {
-            TransactionReceipt receipt = token.removeAgent(account(RETIRING_AGENT));
+        void the_owner_removes_a_settlement_agent_who_is_then_refused_with_NotSettlementAgent() {
+            TransactionReceipt receipt = token.removeSettlementAgent(account(RETIRING_AGENT));
 
-            assertThat(token.isAgent(account(RETIRING_AGENT))).isFalse();
-            assertThat(token.eventsIn(receipt)).containsExactly(new AgentRemoved(account(RETIRING_AGENT)));
-            assertThat(refusal(() -> as(RETIRING_AGENT).setVerified(freshAddress(), true)))
+            assertThat(token.isSettlementAgent(account(RETIRING_AGENT))).isFalse();
+            assertThat(token.eventsIn(receipt)).containsExactly(new SettlementAgentRemoved(account(RETIRING_AGENT)));
+            assertThat(refusal(() -> as(RETIRING_AGENT).forcedTransfer(account(TREASURY), account(BOB), tokens(1))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(RETIRING_AGENT)));
+                    .containsExactly("NotSettlementAgent", List.of(account(RETIRING_AGENT)));
         }
 
         @Test
         void refuses_an_appointment_by_an_outsider_with_NotOwner() {
-            assertThat(refusal(() -> as(OUTSIDER).addAgent(account(OUTSIDER))))
+            assertThat(refusal(() -> as(OUTSIDER).addSettlementAgent(account(OUTSIDER))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
                     .containsExactly("NotOwner", List.of(account(OUTSIDER)));
-            assertThat(token.isAgent(account(OUTSIDER))).isFalse();
+            assertThat(token.isSettlementAgent(account(OUTSIDER))).isFalse();
         }
 
         @Test
-        void refuses_an_agent_who_is_not_the_owner_appointing_or_removing_agents_with_NotOwner() {
-            assertThat(refusal(() -> as(AGENT).addAgent(freshAddress())))
+        void refuses_an_agent_of_either_role_appointing_or_removing_agents_with_NotOwner() {
+            for (int agent : new int[] {SETTLEMENT, COMPLIANCE}) {
+                assertThat(refusal(() -> as(agent).addSettlementAgent(freshAddress())))
+                        .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                        .containsExactly("NotOwner", List.of(account(agent)));
+                assertThat(refusal(() -> as(agent).addComplianceAgent(account(agent))))
+                        .extracting(ContractRefusal::errorName)
+                        .isEqualTo("NotOwner");
+                assertThat(refusal(() -> as(agent).removeSettlementAgent(account(SETTLEMENT))))
+                        .extracting(ContractRefusal::errorName)
+                        .isEqualTo("NotOwner");
+                assertThat(refusal(() -> as(agent).removeComplianceAgent(account(COMPLIANCE))))
+                        .extracting(ContractRefusal::errorName)
+                        .isEqualTo("NotOwner");
+            }
+        }
+
+        @Test
+        void refuses_the_zero_address_as_an_agent_with_ZeroAddress() {
+            assertThat(refusal(() -> token.addSettlementAgent(ZERO_ADDRESS)).errorName())
+                    .isEqualTo("ZeroAddress");
+            assertThat(refusal(() -> token.addComplianceAgent(ZERO_ADDRESS)).errorName())
+                    .isEqualTo("ZeroAddress");
+        }
+    }
+
+    /** The split of powers: the settlement key, which a running service holds, can only force transfers. */
+    @Nested
+    class Least_privilege {
+
+        @Test
+        void the_settlement_agent_cannot_mint_with_NotOwner() {
+            BigInteger supply = token.totalSupply();
+
+            assertThat(refusal(() -> as(SETTLEMENT).mint(account(ALICE), tokens(1))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotOwner", List.of(account(AGENT)));
-            assertThat(refusal(() -> as(AGENT).removeAgent(account(DEPLOYER))))
+                    .containsExactly("NotOwner", List.of(account(SETTLEMENT)));
+            assertThat(token.totalSupply()).isEqualTo(supply);
+        }
+
+        @Test
+        void the_settlement_agent_cannot_whitelist_freeze_or_pause_with_NotComplianceAgent() {
+            List<ThrowingCallable> compliancePowers = List.of(
+                    () -> as(SETTLEMENT).setVerified(freshAddress(), true),
+                    () -> as(SETTLEMENT).setAddressFrozen(account(ALICE), true),
+                    () -> as(SETTLEMENT).pause());
+
+            compliancePowers.forEach(call -> assertThat(refusal(call))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotComplianceAgent", List.of(account(SETTLEMENT))));
+            assertThat(token.isFrozen(account(ALICE))).isFalse();
+            assertThat(token.paused()).isFalse();
+        }
+
+        @Test
+        void a_mined_mint_signed_with_the_settlement_key_reverts_and_creates_nothing() throws Exception {
+            BigInteger supply = token.totalSupply();
+
+            TransactionReceipt receipt = signAndSend(
+                    SETTLEMENT,
+                    FunctionEncoder.encode(AssetTokenFunctions.mint(account(ALICE), tokens(1_000_000))),
+                    AssetTokenGasProvider.CALL_GAS_LIMIT);
+
+            assertThat(receipt.isStatusOK()).isFalse();
+            assertThat(token.refusalOf(receipt))
+                    .hasValueSatisfying(refusal -> assertThat(refusal)
+                            .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                            .containsExactly("NotOwner", List.of(account(SETTLEMENT))));
+            assertThat(token.totalSupply()).isEqualTo(supply);
+        }
+
+        @Test
+        void the_compliance_agent_cannot_force_a_transfer_with_NotSettlementAgent() {
+            BigInteger treasury = token.balanceOf(account(TREASURY));
+
+            assertThat(refusal(() -> as(COMPLIANCE).forcedTransfer(account(TREASURY), account(BOB), tokens(1))))
+                    .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
+                    .containsExactly("NotSettlementAgent", List.of(account(COMPLIANCE)));
+            assertThat(refusal(() -> as(COMPLIANCE)
+                            .batchForcedTransfer(
+                                    List.of(new ForcedTransfer(account(TREASURY), account(BOB), tokens(1))))))
+                    .extracting(ContractRefusal::errorName)
+                    .isEqualTo("NotSettlementAgent");
+            assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury);
+        }
+
+        @Test
+        void the_compliance_agent_cannot_mint_with_NotOwner() {
+            assertThat(refusal(() -> as(COMPLIANCE).mint(account(ALICE), tokens(1))))
                     .extracting(ContractRefusal::errorName)
                     .isEqualTo("NotOwner");
         }
 
         @Test
-        void refuses_the_zero_address_as_an_agent_with_ZeroAddress() {
-            assertThat(refusal(() -> token.addAgent(ZERO_ADDRESS)).errorName()).isEqualTo("ZeroAddress");
+        void the_owner_cannot_whitelist_or_force_a_transfer_without_being_appointed() {
+            assertThat(refusal(() -> token.setVerified(freshAddress(), true)).errorName())
+                    .isEqualTo("NotComplianceAgent");
+            assertThat(refusal(() -> token.forcedTransfer(account(TREASURY), account(BOB), tokens(1)))
+                            .errorName())
+                    .isEqualTo("NotSettlementAgent");
+        }
+
+        @Test
+        void the_settlement_agent_still_settles() {
+            BigInteger bobs = token.balanceOf(account(BOB));
+
+            TransactionReceipt receipt = as(SETTLEMENT).forcedTransfer(account(TREASURY), account(BOB), tokens(1));
+
+            assertThat(token.eventsIn(receipt))
+                    .containsExactly(new Transfer(account(TREASURY), account(BOB), tokens(1)));
+            assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(1)));
         }
     }
 
@@ -189,31 +311,32 @@ class AssetTokenContractTest {
     class Kyc_whitelist {
 
         @Test
-        void an_agent_whitelists_an_address_and_takes_it_off_again() {
+        void a_compliance_agent_whitelists_an_address_and_takes_it_off_again() {
             String investor = freshAddress();
 
-            TransactionReceipt added = token.setVerified(investor, true);
+            TransactionReceipt added = as(COMPLIANCE).setVerified(investor, true);
             assertThat(token.isVerified(investor)).isTrue();
-            TransactionReceipt removed = token.setVerified(investor, false);
+            TransactionReceipt removed = as(COMPLIANCE).setVerified(investor, false);
 
             assertThat(token.isVerified(investor)).isFalse();
             assertThat(token.eventsIn(added))
-                    .containsExactly(new VerificationUpdated(investor, true, account(DEPLOYER)));
+                    .containsExactly(new VerificationUpdated(investor, true, account(COMPLIANCE)));
             assertThat(token.eventsIn(removed))
-                    .containsExactly(new VerificationUpdated(investor, false, account(DEPLOYER)));
+                    .containsExactly(new VerificationUpdated(investor, false, account(COMPLIANCE)));
         }
 
         @Test
-        void refuses_an_outsider_with_NotAgent() {
+        void refuses_an_outsider_with_NotComplianceAgent() {
             assertThat(refusal(() -> as(OUTSIDER).setVerified(account(OUTSIDER), true)))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                    .containsExactly("NotComplianceAgent", List.of(account(OUTSIDER)));
             assertThat(token.isVerified(account(OUTSIDER))).isFalse();
         }
 
         @Test
         void refuses_the_zero_address_with_ZeroAddress() {
-            assertThat(refusal(() -> token.setVerified(ZERO_ADDRESS, true)).errorName())
+            assertThat(refusal(() -> as(COMPLIANCE).setVerified(ZERO_ADDRESS, true))
+                            .errorName())
                     .isEqualTo("ZeroAddress");
         }
     }
@@ -222,29 +345,31 @@ class AssetTokenContractTest {
     class Freezing {
 
         @Test
-        void an_agent_freezes_an_address_and_unfreezes_it() {
+        void a_compliance_agent_freezes_an_address_and_unfreezes_it() {
             String investor = freshAddress();
 
-            TransactionReceipt frozen = token.setAddressFrozen(investor, true);
+            TransactionReceipt frozen = as(COMPLIANCE).setAddressFrozen(investor, true);
             assertThat(token.isFrozen(investor)).isTrue();
-            TransactionReceipt unfrozen = token.setAddressFrozen(investor, false);
+            TransactionReceipt unfrozen = as(COMPLIANCE).setAddressFrozen(investor, false);
 
             assertThat(token.isFrozen(investor)).isFalse();
-            assertThat(token.eventsIn(frozen)).containsExactly(new FreezeUpdated(investor, true, account(DEPLOYER)));
-            assertThat(token.eventsIn(unfrozen)).containsExactly(new FreezeUpdated(investor, false, account(DEPLOYER)));
+            assertThat(token.eventsIn(frozen)).containsExactly(new FreezeUpdated(investor, true, account(COMPLIANCE)));
+            assertThat(token.eventsIn(unfrozen))
+                    .containsExactly(new FreezeUpdated(investor, false, account(COMPLIANCE)));
         }
 
         @Test
-        void refuses_an_outsider_with_NotAgent() {
+        void refuses_an_outsider_with_NotComplianceAgent() {
             assertThat(refusal(() -> as(OUTSIDER).setAddressFrozen(account(ALICE), true)))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                    .containsExactly("NotComplianceAgent", List.of(account(OUTSIDER)));
             assertThat(token.isFrozen(account(ALICE))).isFalse();
         }
 
         @Test
         void refuses_the_zero_address_with_ZeroAddress() {
-            assertThat(refusal(() -> token.setAddressFrozen(ZERO_ADDRESS, true)).errorName())
+            assertThat(refusal(() -> as(COMPLIANCE).setAddressFrozen(ZERO_ADDRESS, true))
+                            .errorName())
                     .isEqualTo("ZeroAddress");
         }
     }
@@ -253,11 +378,11 @@ class AssetTokenContractTest {
     class Minting {
 
         @Test
-        void an_agent_mints_to_a_verified_address() {
+        void the_owner_mints_to_a_verified_address() {
             BigInteger supply = token.totalSupply();
             BigInteger bobs = token.balanceOf(account(BOB));
 
-            TransactionReceipt receipt = as(AGENT).mint(account(BOB), tokens(25));
+            TransactionReceipt receipt = token.mint(account(BOB), tokens(25));
 
             assertThat(token.totalSupply()).isEqualTo(supply.add(tokens(25)));
             assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(25)));
@@ -265,10 +390,10 @@ class AssetTokenContractTest {
         }
 
         @Test
-        void refuses_an_outsider_with_NotAgent() {
+        void refuses_an_outsider_with_NotOwner() {
             assertThat(refusal(() -> as(OUTSIDER).mint(account(ALICE), tokens(1))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                    .containsExactly("NotOwner", List.of(account(OUTSIDER)));
         }
 
         @Test
@@ -389,11 +514,11 @@ class AssetTokenContractTest {
     class Forced_transfers {
 
         @Test
-        void let_an_agent_move_tokens_from_the_treasury_to_a_verified_buyer() {
+        void let_a_settlement_agent_move_tokens_from_the_treasury_to_a_verified_buyer() {
             BigInteger treasury = token.balanceOf(account(TREASURY));
             BigInteger bobs = token.balanceOf(account(BOB));
 
-            TransactionReceipt receipt = as(AGENT).forcedTransfer(account(TREASURY), account(BOB), tokens(12));
+            TransactionReceipt receipt = as(SETTLEMENT).forcedTransfer(account(TREASURY), account(BOB), tokens(12));
 
             assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury.subtract(tokens(12)));
             assertThat(token.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(12)));
@@ -402,10 +527,10 @@ class AssetTokenContractTest {
         }
 
         @Test
-        void let_an_agent_recover_tokens_from_a_frozen_holder() {
+        void let_a_settlement_agent_recover_tokens_from_a_frozen_holder() {
             BigInteger daves = token.balanceOf(account(DAVE));
 
-            as(AGENT).forcedTransfer(account(DAVE), account(ALICE), tokens(1));
+            as(SETTLEMENT).forcedTransfer(account(DAVE), account(ALICE), tokens(1));
 
             assertThat(token.balanceOf(account(DAVE))).isEqualTo(daves.subtract(tokens(1)));
         }
@@ -413,7 +538,7 @@ class AssetTokenContractTest {
         @Test
         void refuse_a_recipient_that_is_not_whitelisted_with_NotVerified() {
             ContractRefusal refusal =
-                    refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
+                    refusal(() -> as(SETTLEMENT).forcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
 
             assertThat(refusal)
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
@@ -425,7 +550,7 @@ class AssetTokenContractTest {
         @Test
         void refuse_a_frozen_recipient_with_AddressFrozen() {
             ContractRefusal refusal =
-                    refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(DAVE), tokens(1)));
+                    refusal(() -> as(SETTLEMENT).forcedTransfer(account(TREASURY), account(DAVE), tokens(1)));
 
             assertThat(refusal)
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
@@ -436,7 +561,7 @@ class AssetTokenContractTest {
 
         @Test
         void refuse_a_sender_that_is_not_whitelisted_with_NotVerified() {
-            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(CAROL), account(BOB), tokens(1))))
+            assertThat(refusal(() -> as(SETTLEMENT).forcedTransfer(account(CAROL), account(BOB), tokens(1))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
                     .containsExactly("NotVerified", List.of(account(CAROL)));
         }
@@ -446,38 +571,38 @@ class AssetTokenContractTest {
             BigInteger treasury = token.balanceOf(account(TREASURY));
             BigInteger tooMany = treasury.add(BigInteger.ONE);
 
-            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(BOB), tooMany)))
+            assertThat(refusal(() -> as(SETTLEMENT).forcedTransfer(account(TREASURY), account(BOB), tooMany)))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
                     .containsExactly("InsufficientBalance", List.of(account(TREASURY), treasury, tooMany));
         }
 
         @Test
-        void refuse_an_outsider_with_NotAgent() {
+        void refuse_an_outsider_with_NotSettlementAgent() {
             assertThat(refusal(() -> as(OUTSIDER).forcedTransfer(account(TREASURY), account(OUTSIDER), tokens(1))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                    .containsExactly("NotSettlementAgent", List.of(account(OUTSIDER)));
         }
 
         @Test
-        void refuse_a_holder_forcing_their_own_tokens_with_NotAgent() {
+        void refuse_a_holder_forcing_their_own_tokens_with_NotSettlementAgent() {
             assertThat(refusal(() -> as(ALICE).forcedTransfer(account(ALICE), account(BOB), tokens(1))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(ALICE)));
+                    .containsExactly("NotSettlementAgent", List.of(account(ALICE)));
         }
 
         @Test
         void refuse_a_zero_amount_with_ZeroAmount() {
-            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), account(BOB), BigInteger.ZERO))
+            assertThat(refusal(() -> as(SETTLEMENT).forcedTransfer(account(TREASURY), account(BOB), BigInteger.ZERO))
                             .errorName())
                     .isEqualTo("ZeroAmount");
         }
 
         @Test
         void refuse_the_zero_address_on_either_side_with_ZeroAddress() {
-            assertThat(refusal(() -> as(AGENT).forcedTransfer(ZERO_ADDRESS, account(BOB), tokens(1)))
+            assertThat(refusal(() -> as(SETTLEMENT).forcedTransfer(ZERO_ADDRESS, account(BOB), tokens(1)))
                             .errorName())
                     .isEqualTo("ZeroAddress");
-            assertThat(refusal(() -> as(AGENT).forcedTransfer(account(TREASURY), ZERO_ADDRESS, tokens(1)))
+            assertThat(refusal(() -> as(SETTLEMENT).forcedTransfer(account(TREASURY), ZERO_ADDRESS, tokens(1)))
                             .errorName())
                     .isEqualTo("ZeroAddress");
         }
@@ -490,7 +615,7 @@ class AssetTokenContractTest {
         @Test
         void move_every_transfer_in_one_transaction_with_a_transfer_event_each() {
             String newBuyer = freshAddress();
-            as(AGENT).setVerified(newBuyer, true);
+            as(COMPLIANCE).setVerified(newBuyer, true);
             BigInteger treasury = token.balanceOf(account(TREASURY));
             BigInteger bobs = token.balanceOf(account(BOB));
             BigInteger alices = token.balanceOf(account(ALICE));
@@ -500,7 +625,7 @@ class AssetTokenContractTest {
                     new ForcedTransfer(account(TREASURY), newBuyer, tokens(4)),
                     new ForcedTransfer(account(TREASURY), account(BOB), tokens(5)));
 
-            TransactionReceipt receipt = as(AGENT).batchForcedTransfer(batch);
+            TransactionReceipt receipt = as(SETTLEMENT).batchForcedTransfer(batch);
 
             assertThat(token.eventsIn(receipt))
                     .containsExactly(
@@ -518,11 +643,11 @@ class AssetTokenContractTest {
         void fit_the_gas_limit_sized_for_them_even_when_every_buyer_is_new() {
             List<ForcedTransfer> batch = IntStream.range(0, 20)
                     .mapToObj(i -> freshAddress())
-                    .peek(buyer -> as(AGENT).setVerified(buyer, true))
+                    .peek(buyer -> as(COMPLIANCE).setVerified(buyer, true))
                     .map(buyer -> new ForcedTransfer(account(TREASURY), buyer, tokens(1)))
                     .toList();
 
-            TransactionReceipt receipt = as(AGENT).batchForcedTransfer(batch);
+            TransactionReceipt receipt = as(SETTLEMENT).batchForcedTransfer(batch);
 
             assertThat(receipt.isStatusOK()).isTrue();
             assertThat(receipt.getGasUsed()).isLessThan(AssetTokenGasProvider.batchGasLimit(20));
@@ -538,7 +663,7 @@ class AssetTokenContractTest {
                     new ForcedTransfer(account(TREASURY), account(DAVE), tokens(1)),
                     new ForcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
 
-            ContractRefusal refusal = refusal(() -> as(AGENT).batchForcedTransfer(batch));
+            ContractRefusal refusal = refusal(() -> as(SETTLEMENT).batchForcedTransfer(batch));
 
             assertThat(refusal)
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
@@ -562,7 +687,7 @@ class AssetTokenContractTest {
 
             EthCall simulation = web3j().ethCall(
                             org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
-                                    account(AGENT), token.address(), FunctionEncoder.encode(mismatched)),
+                                    account(SETTLEMENT), token.address(), FunctionEncoder.encode(mismatched)),
                             DefaultBlockParameterName.LATEST)
                     .send();
 
@@ -574,12 +699,12 @@ class AssetTokenContractTest {
         }
 
         @Test
-        void refuse_an_outsider_with_NotAgent() {
+        void refuse_an_outsider_with_NotSettlementAgent() {
             assertThat(refusal(() -> as(OUTSIDER)
                             .batchForcedTransfer(
                                     List.of(new ForcedTransfer(account(TREASURY), account(OUTSIDER), tokens(1))))))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                    .containsExactly("NotSettlementAgent", List.of(account(OUTSIDER)));
         }
     }
 
@@ -591,8 +716,8 @@ class AssetTokenContractTest {
         void move_tokens_with_the_encoded_forced_transfer_call() throws Exception {
             BigInteger alices = token.balanceOf(account(ALICE));
 
-            TransactionReceipt receipt =
-                    signAndSend(AssetTokenContract.encodeForcedTransfer(account(TREASURY), account(ALICE), tokens(3)));
+            TransactionReceipt receipt = signAndSend(
+                    SETTLEMENT, AssetTokenContract.encodeForcedTransfer(account(TREASURY), account(ALICE), tokens(3)));
 
             assertThat(receipt.isStatusOK()).isTrue();
             assertThat(token.balanceOf(account(ALICE))).isEqualTo(alices.add(tokens(3)));
@@ -604,8 +729,8 @@ class AssetTokenContractTest {
         void that_the_contract_refuses_are_mined_as_failed_and_explained_by_the_facade() throws Exception {
             BigInteger treasury = token.balanceOf(account(TREASURY));
 
-            TransactionReceipt receipt =
-                    signAndSend(AssetTokenContract.encodeForcedTransfer(account(TREASURY), account(DAVE), tokens(3)));
+            TransactionReceipt receipt = signAndSend(
+                    SETTLEMENT, AssetTokenContract.encodeForcedTransfer(account(TREASURY), account(DAVE), tokens(3)));
 
             assertThat(receipt.isStatusOK()).isFalse();
             assertThat(token.refusalOf(receipt)).hasValueSatisfying(refusal -> {
@@ -625,7 +750,9 @@ class AssetTokenContractTest {
                     new ForcedTransfer(account(TREASURY), account(CAROL), tokens(1)));
 
             TransactionReceipt receipt = signAndSend(
-                    AssetTokenContract.encodeBatchForcedTransfer(batch), AssetTokenGasProvider.batchGasLimit(2));
+                    SETTLEMENT,
+                    AssetTokenContract.encodeBatchForcedTransfer(batch),
+                    AssetTokenGasProvider.batchGasLimit(2));
 
             assertThat(receipt.isStatusOK()).isFalse();
             assertThat(token.refusalOf(receipt))
@@ -633,26 +760,6 @@ class AssetTokenContractTest {
                             .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
                             .containsExactly("NotVerified", List.of(account(CAROL))));
             assertThat(token.balanceOf(account(TREASURY))).isEqualTo(treasury);
-        }
-
-        private TransactionReceipt signAndSend(String callData) throws Exception {
-            return signAndSend(callData, AssetTokenGasProvider.CALL_GAS_LIMIT);
-        }
-
-        private TransactionReceipt signAndSend(String callData, BigInteger gasLimit) throws Exception {
-            String signer = account(SETTLEMENT_SIGNER);
-            BigInteger nonce = web3j().ethGetTransactionCount(signer, DefaultBlockParameterName.PENDING)
-                    .send()
-                    .getTransactionCount();
-            RawTransaction transaction =
-                    RawTransaction.createTransaction(nonce, TestChain.GAS_PRICE, gasLimit, token.address(), callData);
-            byte[] signed = TransactionEncoder.signMessage(
-                    transaction, TestChain.anvil().chainId(), TestChain.credentials(SETTLEMENT_SIGNER));
-            EthSendTransaction sent =
-                    web3j().ethSendRawTransaction(Numeric.toHexString(signed)).send();
-            assertThat(sent.hasError()).as("%s", sent.getError()).isFalse();
-            return new PollingTransactionReceiptProcessor(web3j(), 200, 60)
-                    .waitForTransactionReceipt(sent.getTransactionHash());
         }
     }
 
@@ -664,39 +771,41 @@ class AssetTokenContractTest {
 
         @BeforeAll
         static void deployATokenToPause() {
-            pausable = new AssetTokenDeployment(web3j(), signer(DEPLOYER), gas())
+            pausable = new AssetTokenDeployment(web3j(), signer(DEPLOYER), signer(COMPLIANCE), gas())
                     .deploy(new TokenSpec(
                             "Lotus Park Bengaluru",
                             "LOTS",
                             account(ALICE),
                             tokens(1_000),
-                            List.of(account(AGENT)),
+                            List.of(account(SETTLEMENT)),
+                            List.of(account(COMPLIANCE)),
                             List.of(account(BOB))));
         }
 
         @Test
-        void an_agent_pauses_and_unpauses_holder_transfers() {
-            TransactionReceipt paused = pausable.pause();
+        void a_compliance_agent_pauses_and_unpauses_holder_transfers() {
+            TransactionReceipt paused = pausableAs(COMPLIANCE).pause();
             assertThat(pausable.paused()).isTrue();
-            TransactionReceipt unpaused = pausableAs(AGENT).unpause();
+            TransactionReceipt unpaused = pausableAs(COMPLIANCE).unpause();
 
             assertThat(pausable.paused()).isFalse();
-            assertThat(pausable.eventsIn(paused)).containsExactly(new Paused(account(DEPLOYER)));
-            assertThat(pausable.eventsIn(unpaused)).containsExactly(new Unpaused(account(AGENT)));
+            assertThat(pausable.eventsIn(paused)).containsExactly(new Paused(account(COMPLIANCE)));
+            assertThat(pausable.eventsIn(unpaused)).containsExactly(new Unpaused(account(COMPLIANCE)));
             assertThat(pausableAs(ALICE).transfer(account(BOB), tokens(1)).isStatusOK())
                     .isTrue();
         }
 
         @Test
         void refuses_unpausing_a_token_that_is_not_paused_with_TokenNotPaused() {
-            assertThat(refusal(() -> pausable.unpause()).errorName()).isEqualTo("TokenNotPaused");
+            assertThat(refusal(() -> pausableAs(COMPLIANCE).unpause()).errorName())
+                    .isEqualTo("TokenNotPaused");
         }
 
         @Test
-        void refuses_an_outsider_pausing_with_NotAgent() {
+        void refuses_an_outsider_pausing_with_NotComplianceAgent() {
             assertThat(refusal(() -> pausableAs(OUTSIDER).pause()))
                     .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                    .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                    .containsExactly("NotComplianceAgent", List.of(account(OUTSIDER)));
         }
 
         @Nested
@@ -704,12 +813,12 @@ class AssetTokenContractTest {
 
             @BeforeAll
             static void pause() {
-                pausable.pause();
+                pausableAs(COMPLIANCE).pause();
             }
 
             @AfterAll
             static void unpause() {
-                pausable.unpause();
+                pausableAs(COMPLIANCE).unpause();
             }
 
             @Test
@@ -723,22 +832,23 @@ class AssetTokenContractTest {
 
             @Test
             void refuses_pausing_again_with_TokenPaused() {
-                assertThat(refusal(() -> pausableAs(AGENT).pause()).errorName()).isEqualTo("TokenPaused");
+                assertThat(refusal(() -> pausableAs(COMPLIANCE).pause()).errorName())
+                        .isEqualTo("TokenPaused");
             }
 
             @Test
-            void refuses_an_outsider_unpausing_with_NotAgent() {
+            void refuses_an_outsider_unpausing_with_NotComplianceAgent() {
                 assertThat(refusal(() -> pausableAs(OUTSIDER).unpause()))
                         .extracting(ContractRefusal::errorName, ContractRefusal::arguments)
-                        .containsExactly("NotAgent", List.of(account(OUTSIDER)));
+                        .containsExactly("NotComplianceAgent", List.of(account(OUTSIDER)));
                 assertThat(pausable.paused()).isTrue();
             }
 
             @Test
-            void still_lets_an_agent_force_a_transfer_as_ERC_3643_does() {
+            void still_lets_a_settlement_agent_force_a_transfer_as_ERC_3643_does() {
                 BigInteger bobs = pausable.balanceOf(account(BOB));
 
-                pausableAs(AGENT).forcedTransfer(account(ALICE), account(BOB), tokens(2));
+                pausableAs(SETTLEMENT).forcedTransfer(account(ALICE), account(BOB), tokens(2));
 
                 assertThat(pausable.balanceOf(account(BOB))).isEqualTo(bobs.add(tokens(2)));
             }

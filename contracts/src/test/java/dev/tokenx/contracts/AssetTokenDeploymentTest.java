@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class AssetTokenDeploymentTest {
 
     private static final int DEPLOYER = 0;
+    private static final int COMPLIANCE_AGENT = 3;
     private static final int SETTLEMENT_AGENT = 9;
 
-    private final AssetTokenDeployment deployment = new AssetTokenDeployment(web3j(), signer(DEPLOYER), gas());
+    private final AssetTokenDeployment deployment =
+            new AssetTokenDeployment(web3j(), signer(DEPLOYER), signer(COMPLIANCE_AGENT), gas());
 
     @Nested
     class Deploying_a_token {
@@ -39,6 +41,7 @@ class AssetTokenDeploymentTest {
                     treasury,
                     tokens(50_000),
                     List.of(account(SETTLEMENT_AGENT)),
+                    List.of(account(COMPLIANCE_AGENT)),
                     // the treasury listed again is whitelisted once, not refused
                     List.of(alice.toLowerCase(), treasury)));
 
@@ -52,18 +55,23 @@ class AssetTokenDeploymentTest {
         }
 
         @Test
-        void makes_the_deployer_the_owner_and_appoints_the_given_agents() {
+        void makes_the_deployer_the_owner_without_an_agent_role_and_appoints_each_agent_to_its_role_only() {
             AssetTokenContract token = deployment.deploy(new TokenSpec(
                     "Cedar Heights Pune",
                     "CEDR",
                     freshAddress(),
                     tokens(10),
                     List.of(account(SETTLEMENT_AGENT)),
+                    List.of(account(COMPLIANCE_AGENT)),
                     List.of()));
 
             assertThat(token.owner()).isEqualTo(account(DEPLOYER));
-            assertThat(token.isAgent(account(DEPLOYER))).isTrue();
-            assertThat(token.isAgent(account(SETTLEMENT_AGENT))).isTrue();
+            assertThat(token.isSettlementAgent(account(DEPLOYER))).isFalse();
+            assertThat(token.isComplianceAgent(account(DEPLOYER))).isFalse();
+            assertThat(token.isSettlementAgent(account(SETTLEMENT_AGENT))).isTrue();
+            assertThat(token.isComplianceAgent(account(SETTLEMENT_AGENT))).isFalse();
+            assertThat(token.isComplianceAgent(account(COMPLIANCE_AGENT))).isTrue();
+            assertThat(token.isSettlementAgent(account(COMPLIANCE_AGENT))).isFalse();
         }
 
         @Test
@@ -74,12 +82,30 @@ class AssetTokenDeploymentTest {
                     freshAddress(),
                     tokens(1),
                     List.of("0x0000000000000000000000000000000000000000"),
+                    List.of(account(COMPLIANCE_AGENT)),
                     List.of());
 
             assertThatThrownBy(() -> deployment.deploy(zeroAgent))
                     .isInstanceOfSatisfying(
                             ContractRefusal.class,
                             refusal -> assertThat(refusal.errorName()).isEqualTo("ZeroAddress"));
+        }
+
+        @Test
+        void refuses_to_whitelist_as_an_account_the_spec_does_not_appoint_to_compliance() {
+            TokenSpec otherCompliance = new TokenSpec(
+                    "Orphan",
+                    "ORPH",
+                    freshAddress(),
+                    tokens(1),
+                    List.of(),
+                    List.of(account(SETTLEMENT_AGENT)),
+                    List.of());
+
+            assertThatThrownBy(() -> deployment.deploy(otherCompliance))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(account(COMPLIANCE_AGENT))
+                    .hasMessageContaining("not among the compliance agents");
         }
     }
 
@@ -88,8 +114,8 @@ class AssetTokenDeploymentTest {
 
         @Test
         void needs_at_least_one_token_of_supply() {
-            assertThatThrownBy(
-                            () -> new TokenSpec("Empty", "EMPT", freshAddress(), BigInteger.ZERO, List.of(), List.of()))
+            assertThatThrownBy(() -> new TokenSpec(
+                            "Empty", "EMPT", freshAddress(), BigInteger.ZERO, List.of(), List.of(), List.of()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("supply");
         }

@@ -44,8 +44,9 @@ class ContractRefusalTest {
 
         @Test
         void knows_an_error_by_the_selector_the_node_reports() {
-            // Seen from anvil: "execution reverted: custom error 0x52f49c95" for NotAgent(address).
-            assertThat(AssetTokenError.NOT_AGENT.selector()).isEqualTo("0x52f49c95");
+            // keccak256("NotSettlementAgent(address)"), as anvil reports it: "execution reverted: custom error
+            // 0x2295b27a".
+            assertThat(AssetTokenError.NOT_SETTLEMENT_AGENT.selector()).isEqualTo("0x2295b27a");
         }
 
         @Test
@@ -64,9 +65,9 @@ class ContractRefusalTest {
                     "",
                     "0x",
                     "not hex",
-                    "0x52f49c",
-                    // NotAgent's selector with its address argument cut short
-                    "0x52f49c950000000000000000",
+                    "0x2295b2",
+                    // NotSettlementAgent's selector with its address argument cut short
+                    "0x2295b27a0000000000000000",
                     // Panic(uint256) 0x11: an arithmetic overflow, not one of the contract's rules
                     "0x4e487b710000000000000000000000000000000000000000000000000000000000000011"
                 })
@@ -123,8 +124,9 @@ class ContractRefusalTest {
 
         @Test
         void names_the_address_when_it_is_neither_side_of_the_transfer() {
-            assertThat(refusal(AssetTokenError.NOT_AGENT, SOMEONE_ELSE).transferReason(SENDER, RECIPIENT))
-                    .isEqualTo("Caller " + SOMEONE_ELSE + " is not a token agent");
+            assertThat(refusal(AssetTokenError.NOT_SETTLEMENT_AGENT, SOMEONE_ELSE)
+                            .transferReason(SENDER, RECIPIENT))
+                    .isEqualTo("Caller " + SOMEONE_ELSE + " is not a settlement agent of the token");
         }
 
         @Test

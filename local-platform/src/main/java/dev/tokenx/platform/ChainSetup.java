@@ -3,6 +3,7 @@ package dev.tokenx.platform;
 import dev.tokenx.contracts.AssetTokenContract;
 import dev.tokenx.contracts.AssetTokenDeployment;
 import dev.tokenx.contracts.AssetTokenDeployment.TokenSpec;
+import dev.tokenx.contracts.AssetTokenException;
 import dev.tokenx.contracts.AssetTokenGasProvider;
 import dev.tokenx.infra.AnvilChain;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -23,12 +25,13 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Puts the demo tokens on the local chain: one {@code AssetToken} contract per listed token, the supply minted to
- * the treasury, the agents' roles, and the KYC-verified demo investors whitelisted. Deployments are remembered beside
- * the chain's state, and redone only when the chain no longer has their code.
+ * the treasury, the agents appointed, and the KYC-verified demo investors whitelisted. Deployments are remembered beside
+ * the chain's state, and redone when the chain no longer has their code or has them in an older shape.
  *
- * <p>Two agents, two keys: the blockchain service signs settlements as the deployer and allocates that account's
- * nonces from its own database, so compliance work (whitelisting, freezing) is signed by a second agent whose
- * transactions can never take a nonce the settlement signer counts on.
+ * <p>Three keys, three roles, as the contract enforces them: the owner (deploys, appoints agents, mints; used here
+ * only, no running service holds it), the settlement agent (the only key blockchain-service gets: it can force
+ * transfers and nothing else; the service allocates that account's nonces from its own database) and the compliance
+ * agent (whitelists and freezes, from transactions that can never take a nonce the settlement signer counts on).
  */
 public final class ChainSetup {
 
@@ -37,41 +40,59 @@ public final class ChainSetup {
             new DemoToken("BLRTECH", "Bengaluru Tech Park", 1_000_000),
             new DemoToken("MUMSEA", "Mumbai Sea View Towers", 400_000));
 
-    /** anvil dev account 0 deploys, owns and acts as the settlement agent. */
-    static final int AGENT_ACCOUNT = 0;
-
-    /** anvil dev account 3 is the compliance agent: whitelists and freezes investors' addresses. */
-    static final int COMPLIANCE_ACCOUNT = 3;
+    /** anvil dev account 0 deploys and owns the tokens. */
+    static final int OWNER_ACCOUNT = 0;
 
     /** anvil dev account 1 is alice's wallet (order-service's demo seed); account 2 holds the unsold supply. */
     static final int ALICE_ACCOUNT = 1;
 
     static final int TREASURY_ACCOUNT = 2;
 
+    /** anvil dev account 3 is the compliance agent: whitelists and freezes investors' addresses. */
+    static final int COMPLIANCE_ACCOUNT = 3;
+
+    /** anvil dev account 4 is the settlement agent, the key blockchain-service signs with. */
+    static final int SETTLEMENT_ACCOUNT = 4;
+
     private static final BigInteger GAS_PRICE = BigInteger.valueOf(2_000_000_000L);
 
     record DemoToken(String symbol, String name, long supply) {}
 
-    /** Where each token lives on chain, and who signs and holds for the platform. */
+    /** Where each token lives on chain, and who settles and holds for the platform. */
     public record Deployments(
-            String agentPrivateKey,
-            String compliancePrivateKey,
-            String treasuryAddress,
-            Map<String, String> contractBySymbol) {}
+            String settlementAgentPrivateKey, String treasuryAddress, Map<String, String> contractBySymbol) {
+
+        @Override
+        public String toString() {
+            return "Deployments[settlementAgentPrivateKey=<hidden>, treasuryAddress=" + treasuryAddress
+                    + ", contractBySymbol=" + contractBySymbol + "]";
+        }
+    }
 
     /**
      * Who acts on chain for the platform.
      *
-     * @param ownerPrivateKey deploys, owns and appoints; the settlement agent (blockchain-service signs with it)
-     * @param complianceAgent appointed agent for whitelisting and freezing
+     * @param ownerPrivateKey deploys, owns, appoints and mints
+     * @param settlementAgent appointed to force transfers (blockchain-service's signer)
+     * @param compliancePrivateKey appointed to whitelist and freeze; whitelists the treasury and the investors here
      * @param treasury receives each token's supply
      * @param verifiedInvestors whitelisted from the start (the KYC-verified demo investors' wallets)
      */
     public record Accounts(
-            String ownerPrivateKey, String complianceAgent, String treasury, List<String> verifiedInvestors) {
+            String ownerPrivateKey,
+            String settlementAgent,
+            String compliancePrivateKey,
+            String treasury,
+            List<String> verifiedInvestors) {
 
         public Accounts {
             verifiedInvestors = List.copyOf(verifiedInvestors);
+        }
+
+        @Override
+        public String toString() {
+            return "Accounts[owner and compliance keys hidden, settlementAgent=" + settlementAgent + ", treasury="
+                    + treasury + ", verifiedInvestors=" + verifiedInvestors + "]";
         }
     }
 
@@ -81,15 +102,15 @@ public final class ChainSetup {
     static Deployments ensureDeployed(AnvilChain anvil, Path registry) {
         List<String> devAccounts = anvil.devAccounts();
         Accounts accounts = new Accounts(
-                anvil.devPrivateKey(AGENT_ACCOUNT),
-                devAccounts.get(COMPLIANCE_ACCOUNT),
+                anvil.devPrivateKey(OWNER_ACCOUNT),
+                devAccounts.get(SETTLEMENT_ACCOUNT),
+                anvil.devPrivateKey(COMPLIANCE_ACCOUNT),
                 devAccounts.get(TREASURY_ACCOUNT),
                 List.of(devAccounts.get(ALICE_ACCOUNT)));
         Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
         try {
             return new Deployments(
-                    accounts.ownerPrivateKey(),
-                    anvil.devPrivateKey(COMPLIANCE_ACCOUNT),
+                    anvil.devPrivateKey(SETTLEMENT_ACCOUNT),
                     accounts.treasury(),
                     ensureDeployed(web3j, anvil.chainId(), accounts, registry));
         } finally {
@@ -98,23 +119,29 @@ public final class ChainSetup {
     }
 
     /**
-     * Deploys each demo token that the registry does not know or the chain no longer has, and appoints the compliance
-     * agent on those it keeps.
+     * Deploys each demo token that the registry does not know, the chain no longer has, or that predates the split of
+     * roles; on those it keeps, the owner appoints whichever agent is missing.
      *
      * @return the contract address of each demo token, by symbol
      */
     static Map<String, String> ensureDeployed(Web3j web3j, long chainId, Accounts accounts, Path registry) {
         Map<String, String> known = read(registry);
         Map<String, String> contracts = new LinkedHashMap<>();
-        FastRawTransactionManager owner = ownerSigner(web3j, chainId, accounts);
+        FastRawTransactionManager owner = signer(web3j, chainId, accounts.ownerPrivateKey());
+        FastRawTransactionManager compliance = signer(web3j, chainId, accounts.compliancePrivateKey());
+        AssetTokenGasProvider gas = new AssetTokenGasProvider(GAS_PRICE);
         for (DemoToken token : DEMO_TOKENS) {
             String address = known.get(token.symbol());
-            if (address == null || !hasCode(web3j, address)) {
-                address = new AssetTokenDeployment(web3j, owner, new AssetTokenGasProvider(GAS_PRICE))
-                        .deploy(spec(accounts, token))
-                        .address();
+            Optional<AssetTokenContract> kept = Optional.ofNullable(address)
+                    .filter(candidate -> hasCode(web3j, candidate))
+                    .map(candidate -> AssetTokenContract.load(candidate, web3j, owner, gas))
+                    .filter(ChainSetup::hasRoles);
+            if (kept.isPresent()) {
+                appointMissingAgents(kept.get(), accounts, compliance.getFromAddress());
             } else {
-                appointComplianceAgent(web3j, owner, accounts, address);
+                address = new AssetTokenDeployment(web3j, owner, compliance, gas)
+                        .deploy(spec(accounts, compliance.getFromAddress(), token))
+                        .address();
             }
             contracts.put(token.symbol(), address);
         }
@@ -122,30 +149,47 @@ public final class ChainSetup {
         return contracts;
     }
 
-    /** A data folder from before the compliance agent existed keeps its contracts: the owner appoints it there. */
-    private static void appointComplianceAgent(
-            Web3j web3j, FastRawTransactionManager owner, Accounts accounts, String address) {
-        AssetTokenContract token = AssetTokenContract.load(address, web3j, owner, new AssetTokenGasProvider(GAS_PRICE));
-        if (!token.isAgent(accounts.complianceAgent())) {
-            token.addAgent(accounts.complianceAgent());
+    /**
+     * A contract from before the split of roles has no {@code isSettlementAgent}: its single agent role would let the
+     * settlement key mint and pause, so such a contract is replaced, not kept.
+     */
+    private static boolean hasRoles(AssetTokenContract token) {
+        try {
+            token.isSettlementAgent(token.owner());
+            return true;
+        } catch (AssetTokenException olderShape) {
+            if (olderShape.getCause() instanceof IOException unreachable) {
+                throw new UncheckedIOException("Could not read the chain at " + token.address(), unreachable);
+            }
+            return false;
         }
     }
 
-    private static FastRawTransactionManager ownerSigner(Web3j web3j, long chainId, Accounts accounts) {
+    private static void appointMissingAgents(AssetTokenContract token, Accounts accounts, String complianceAgent) {
+        if (!token.isSettlementAgent(accounts.settlementAgent())) {
+            token.addSettlementAgent(accounts.settlementAgent());
+        }
+        if (!token.isComplianceAgent(complianceAgent)) {
+            token.addComplianceAgent(complianceAgent);
+        }
+    }
+
+    private static FastRawTransactionManager signer(Web3j web3j, long chainId, String privateKey) {
         return new FastRawTransactionManager(
                 web3j,
-                Credentials.create(accounts.ownerPrivateKey()),
+                Credentials.create(privateKey),
                 chainId,
                 new PollingTransactionReceiptProcessor(web3j, 200, 150));
     }
 
-    private static TokenSpec spec(Accounts accounts, DemoToken token) {
+    private static TokenSpec spec(Accounts accounts, String complianceAgent, DemoToken token) {
         return new TokenSpec(
                 token.name(),
                 token.symbol(),
                 accounts.treasury(),
                 BigInteger.valueOf(token.supply()),
-                List.of(accounts.complianceAgent()),
+                List.of(accounts.settlementAgent()),
+                List.of(complianceAgent),
                 accounts.verifiedInvestors());
     }
 

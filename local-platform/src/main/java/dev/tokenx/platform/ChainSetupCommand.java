@@ -18,9 +18,11 @@ import org.web3j.protocol.http.HttpService;
  * and {@code blockchain-tokens.properties}, which blockchain-service imports ({@code SPRING_CONFIG_IMPORT}) to learn
  * each token's contract.
  *
- * <p>Variables: {@code CHAIN_RPC_URL}, {@code CHAIN_OWNER_PRIVATE_KEY} (deploys; the settlement agent), {@code
- * CHAIN_COMPLIANCE_AGENT_ADDRESS}, {@code CHAIN_TREASURY_ADDRESS}, {@code CHAIN_VERIFIED_ADDRESSES} (comma separated,
- * may be empty), {@code CHAIN_SETUP_DIR} (default {@code /chain}).
+ * <p>Variables: {@code CHAIN_RPC_URL}, {@code CHAIN_OWNER_PRIVATE_KEY} (deploys, appoints, mints: the cold key, used
+ * by this job only), {@code CHAIN_SETTLEMENT_AGENT_ADDRESS} (the address of blockchain-service's signer; its key is not
+ * needed here), {@code CHAIN_COMPLIANCE_AGENT_PRIVATE_KEY} (whitelists the treasury and the verified addresses), {@code
+ * CHAIN_TREASURY_ADDRESS}, {@code CHAIN_VERIFIED_ADDRESSES} (comma separated, may be empty), {@code CHAIN_SETUP_DIR}
+ * (default {@code /chain}). Keys are never printed: the job prints each token's symbol and contract only.
  */
 public final class ChainSetupCommand {
 
@@ -43,7 +45,8 @@ public final class ChainSetupCommand {
     static Map<String, String> run(Map<String, String> environment) {
         ChainSetup.Accounts accounts = new ChainSetup.Accounts(
                 required(environment, "CHAIN_OWNER_PRIVATE_KEY"),
-                required(environment, "CHAIN_COMPLIANCE_AGENT_ADDRESS"),
+                required(environment, "CHAIN_SETTLEMENT_AGENT_ADDRESS"),
+                required(environment, "CHAIN_COMPLIANCE_AGENT_PRIVATE_KEY"),
                 required(environment, "CHAIN_TREASURY_ADDRESS"),
                 addresses(environment.getOrDefault("CHAIN_VERIFIED_ADDRESSES", "")));
         Path directory = Path.of(environment.getOrDefault("CHAIN_SETUP_DIR", "/chain"));

@@ -52,7 +52,7 @@ final class ServiceLineup {
         ChainSetup.Deployments chain = infra.deployments();
         env.put("BLOCKCHAIN_CHAIN_RPC_URL", infra.anvil().rpcUrl());
         env.put("BLOCKCHAIN_CHAIN_CHAIN_ID", Long.toString(infra.anvil().chainId()));
-        env.put("BLOCKCHAIN_SIGNER_PRIVATE_KEY", chain.agentPrivateKey());
+        env.put("BLOCKCHAIN_SIGNER_PRIVATE_KEY", chain.settlementAgentPrivateKey());
         env.put("BLOCKCHAIN_TREASURY_ADDRESS", chain.treasuryAddress());
         chain.contractBySymbol()
                 .forEach((symbol, address) -> env.put("BLOCKCHAIN_TOKENS_" + symbol + "_CONTRACT_ADDRESS", address));

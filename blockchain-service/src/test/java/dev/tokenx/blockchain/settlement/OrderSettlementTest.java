@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.web3j.protocol.core.methods.response.Transaction;
 
 /**
@@ -386,6 +387,37 @@ class OrderSettlementTest extends ServiceTest {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void answers_an_unknown_route_a_wrong_method_and_an_unavailable_answer_type_with_problems() {
+        String bearer = "Bearer " + Jwts.bearerFor(UUID.randomUUID());
+
+        problem(web.get().uri("/api/nope").header("Authorization", bearer).exchange(), 404, "NOT_FOUND");
+        problem(web.post().uri("/api/chain").header("Authorization", bearer).exchange(), 405, "METHOD_NOT_ALLOWED")
+                .expectHeader()
+                .valueEquals("Allow", "GET");
+        problem(
+                web.get()
+                        .uri("/api/chain")
+                        .header("Authorization", bearer)
+                        .header("Accept", "application/xml")
+                        .exchange(),
+                406,
+                "NOT_ACCEPTABLE");
+    }
+
+    private static WebTestClient.ResponseSpec problem(WebTestClient.ResponseSpec answer, int status, String code) {
+        answer.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code)
+                .jsonPath("$.trace")
+                .doesNotExist();
+        return answer;
     }
 
     private ConsumerRecord<String, byte[]> deadLettersWithin(String key, Duration patience) {

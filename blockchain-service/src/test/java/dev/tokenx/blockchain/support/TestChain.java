@@ -31,8 +31,9 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
- * The test kit's anvil chain (one block a second) as these tests use it. Dev account 0 deploys the test tokens and
- * administers them (freezes); account 9 is the service's settlement agent; account 8 is the treasury. Only this class
+ * The test kit's anvil chain (one block a second) as these tests use it. Dev account 0 deploys and owns the test tokens
+ * and is also their compliance agent (it freezes addresses); account 9 is the service's settlement agent, with no other
+ * role; account 8 is the treasury. Only this class
  * signs for account 0, through one nonce-tracking manager for the whole JVM.
  */
 public final class TestChain {
@@ -85,13 +86,35 @@ public final class TestChain {
     }
 
     /**
-     * Deploys a token as account 0, appoints the agent, mints the supply to the treasury and whitelists the buyers.
-     * Returns it used as account 0, its owner and an agent (to freeze addresses, say).
+     * Deploys a token as account 0, appoints the settlement agent, mints the supply to the treasury and whitelists the
+     * buyers. Returns it used as account 0, its owner and compliance agent (to freeze addresses, say).
      */
     public static synchronized AssetTokenContract deployToken(String symbol, List<String> buyers) {
         web3j();
-        return new AssetTokenDeployment(web3j, owner, new AssetTokenGasProvider(GAS_PRICE))
-                .deploy(new TokenSpec("Test " + symbol, symbol, treasury(), SUPPLY, List.of(agent()), buyers));
+        return new AssetTokenDeployment(web3j, owner, owner, new AssetTokenGasProvider(GAS_PRICE))
+                .deploy(new TokenSpec(
+                        "Test " + symbol,
+                        symbol,
+                        treasury(),
+                        SUPPLY,
+                        List.of(agent()),
+                        List.of(anvil().devAccounts().get(0)),
+                        buyers));
+    }
+
+    /** Deploys a token as {@link #deployToken} does, but appoints no settlement agent: the service's signer has no role. */
+    public static synchronized AssetTokenContract deployTokenWithoutTheServicesSigner(
+            String symbol, List<String> buyers) {
+        web3j();
+        return new AssetTokenDeployment(web3j, owner, owner, new AssetTokenGasProvider(GAS_PRICE))
+                .deploy(new TokenSpec(
+                        "Test " + symbol,
+                        symbol,
+                        treasury(),
+                        SUPPLY,
+                        List.of(),
+                        List.of(anvil().devAccounts().get(0)),
+                        buyers));
     }
 
     /** The token at {@code address}, for reading. */

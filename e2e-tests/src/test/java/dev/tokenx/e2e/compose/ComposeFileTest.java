@@ -187,9 +187,12 @@ class ComposeFileTest {
         assertThat(volumeAt(services.get("blockchain-service"), job.get("CHAIN_SETUP_DIR")))
                 .isEqualTo(jobVolume);
         assertThat(map(compose.get("volumes"))).containsKey(jobVolume);
+        Map<String, String> blockchainService = environment(services.get("blockchain-service"));
         assertThat(job.get("CHAIN_OWNER_PRIVATE_KEY"))
-                .as("the owner deploys, and is the settlement agent blockchain-service signs as")
-                .isEqualTo(environment(services.get("blockchain-service")).get("BLOCKCHAIN_SIGNER_PRIVATE_KEY"));
+                .as("the owner's key is the job's alone: blockchain-service signs as the settlement agent")
+                .isNotEqualTo(blockchainService.get("BLOCKCHAIN_SIGNER_PRIVATE_KEY"));
+        assertThat(blockchainService.values()).doesNotContain(job.get("CHAIN_OWNER_PRIVATE_KEY"));
+        assertThat(job).containsKey("CHAIN_SETTLEMENT_AGENT_ADDRESS");
     }
 
     @Test

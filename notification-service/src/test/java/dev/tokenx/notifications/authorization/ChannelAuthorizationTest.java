@@ -233,6 +233,56 @@ class ChannelAuthorizationTest extends ServiceTest {
                 .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
+    @Test
+    void rejects_a_form_with_a_malformed_percent_escape_with_a_problem() {
+        unreadableForm("socket_id=" + SOCKET_ID + "&channel_name=private-user-%ZZ");
+    }
+
+    @Test
+    void rejects_a_form_with_a_lone_percent_sign_with_a_problem() {
+        unreadableForm("%");
+        unreadableForm("socket_id=" + SOCKET_ID + "&channel_name=%");
+    }
+
+    @Test
+    void refuses_a_300_kb_form_as_too_large_with_a_problem() {
+        rawForm("socket_id=" + SOCKET_ID + "&channel_name=" + "a".repeat(300 * 1024))
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.auth")
+                .doesNotExist();
+    }
+
+    private void unreadableForm(String body) {
+        rawForm(body)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("body")
+                .jsonPath("$.auth")
+                .doesNotExist();
+    }
+
+    /** The bytes as given: a client, not WebTestClient's form writer, decides how they are escaped. */
+    private WebTestClient.ResponseSpec rawForm(String body) {
+        return web.post()
+                .uri(PATH)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + Jwts.bearer(Users.ALICE))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(body)
+                .exchange();
+    }
+
     private void invalid(BodyInserters.FormInserter<String> form, String field) {
         web.post()
                 .uri(PATH)

@@ -135,8 +135,12 @@ public class SettleOrders {
         List<Transfer> transfers = sameToken.stream().map(Candidate::transfer).toList();
         return chain.refusalsOf(transfers, transactionsToSend.sender())
                 .map(refusals -> Preflighted.of(sameToken, refusals))
-                .onErrorResume(ContractMissing.class, missing -> {
-                    sameToken.forEach(candidate -> candidates.unsettleable(candidate, missing));
+                .onErrorResume(TokenMisconfigured.class, misconfigured -> {
+                    log.error(
+                            "{}. {} order(s) go to the dead-letter topic, to be replayed once it is fixed",
+                            misconfigured.getMessage(),
+                            sameToken.size());
+                    sameToken.forEach(candidate -> candidates.unsettleable(candidate, misconfigured));
                     return Mono.just(Preflighted.of(List.of(), List.of()));
                 });
     }

@@ -15,7 +15,9 @@ public interface SettlementChain {
     /**
      * Simulates each transfer on its own as {@code sender} on the latest block, all in one round trip.
      *
-     * @return for each transfer in order, why the contract would refuse it, or empty when it would go through
+     * @return for each transfer in order, why the contract would refuse it, or empty when it would go through; fails
+     *     with a {@link TokenMisconfigured} when the token itself cannot settle anything (no contract at its address,
+     *     the sender not its settlement agent)
      */
     Mono<List<Optional<String>>> refusalsOf(List<Transfer> transfers, String sender);
 

@@ -82,9 +82,10 @@ public final class Settlement {
                 0);
     }
 
-    /** A transfer the contract refused before anything was signed or sent. */
+    /** A transfer the contract refused before anything was signed or sent; the reason is bounded in length. */
     public static Transition refused(
-            UUID orderId, UUID userId, Optional<String> requestId, Transfer transfer, String reason) {
+            UUID orderId, UUID userId, Optional<String> requestId, Transfer transfer, String chainReason) {
+        String reason = FailureReason.bounded(chainReason);
         Settlement failed = new Settlement(
                 orderId,
                 userId,
@@ -164,9 +165,10 @@ public final class Settlement {
         return new Transition(observed.settlement(), changes);
     }
 
-    /** The transaction was mined but reverted: the tokens did not move. */
-    public Transition reverted(String reason) {
+    /** The transaction was mined but reverted: the tokens did not move. The reason is bounded in length. */
+    public Transition reverted(String chainReason) {
         requireAwaitingMining("revert");
+        String reason = FailureReason.bounded(chainReason);
         List<SettlementChange> changes = new ArrayList<>();
         if (status == SettlementStatus.SIGNED) {
             changes.add(submittedChange());

@@ -5,9 +5,11 @@ import dev.tokenx.blockchain.settlement.application.ChainUnavailable;
 import dev.tokenx.blockchain.settlement.application.ContractMissing;
 import dev.tokenx.blockchain.settlement.application.MinedTransaction;
 import dev.tokenx.blockchain.settlement.application.SettlementChain;
+import dev.tokenx.blockchain.settlement.application.SignerNotSettlementAgent;
 import dev.tokenx.blockchain.settlement.domain.SignedTransfer;
 import dev.tokenx.blockchain.settlement.domain.Transfer;
 import dev.tokenx.contracts.AssetTokenContract;
+import dev.tokenx.contracts.AssetTokenError;
 import dev.tokenx.contracts.AssetTokenException;
 import dev.tokenx.contracts.AssetTokenGasProvider;
 import dev.tokenx.contracts.ContractRefusal;
@@ -75,7 +77,7 @@ class Web3jSettlementChain implements SettlementChain {
                 .map(responses -> {
                     List<Optional<String>> outcomes = new ArrayList<>();
                     for (int i = 0; i < transfers.size(); i++) {
-                        outcomes.add(simulationOutcome(transfers.get(i), (EthCall)
+                        outcomes.add(simulationOutcome(transfers.get(i), sender, (EthCall)
                                 responses.getResponses().get(i)));
                     }
                     return outcomes;
@@ -138,7 +140,7 @@ class Web3jSettlementChain implements SettlementChain {
                 .flatMap(receipt -> explain(transfer, result(receipt, "read the receipt of " + txHash)));
     }
 
-    private Optional<String> simulationOutcome(Transfer transfer, EthCall simulation) {
+    private Optional<String> simulationOutcome(Transfer transfer, String sender, EthCall simulation) {
         if (!simulation.hasError()) {
             if (simulation.getValue() == null
                     || Numeric.cleanHexPrefix(simulation.getValue()).isEmpty()) {
@@ -148,6 +150,9 @@ class Web3jSettlementChain implements SettlementChain {
         }
         Response.Error error = simulation.getError();
         Optional<ContractRefusal> refusal = ContractRefusal.decode(error.getData());
+        if (refusal.isPresent() && refusal.get().error() == AssetTokenError.NOT_SETTLEMENT_AGENT) {
+            throw new SignerNotSettlementAgent(transfer.tokenSymbol(), transfer.contract(), sender);
+        }
         if (refusal.isPresent()) {
             return Optional.of(refusal.get().transferReason(transfer.from(), transfer.to()));
         }

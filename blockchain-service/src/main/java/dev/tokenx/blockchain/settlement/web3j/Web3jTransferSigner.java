@@ -8,14 +8,20 @@ import dev.tokenx.blockchain.settlement.domain.Transfer;
 import dev.tokenx.contracts.AssetTokenContract;
 import dev.tokenx.contracts.AssetTokenGasProvider;
 import dev.tokenx.contracts.ForcedTransfer;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
+import org.web3j.crypto.WalletUtils;
+import org.web3j.crypto.exception.CipherException;
 import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
@@ -27,13 +33,19 @@ import org.web3j.utils.Numeric;
 @Component
 class Web3jTransferSigner implements TransferSigner {
 
+    private static final Logger log = LoggerFactory.getLogger(Web3jTransferSigner.class);
+
     private final Credentials agent;
     private final long chainId;
     private final BigInteger maxFeePerGas;
     private final BigInteger maxPriorityFeePerGas;
 
     Web3jTransferSigner(SignerProperties signer, ChainProperties chain) {
-        this.agent = credentials(signer.privateKey());
+        this.agent = signer.fromKeystore() ? fromKeystore(signer) : credentials(signer.privateKey());
+        log.info(
+                "Signing settlements as {} with a key from {}",
+                Keys.toChecksumAddress(agent.getAddress()),
+                signer.fromKeystore() ? "the keystore " + signer.keystoreFile() : "BLOCKCHAIN_SIGNER_PRIVATE_KEY");
         this.chainId = chain.chainId();
         this.maxFeePerGas = gwei(chain.maxFeePerGasGwei());
         this.maxPriorityFeePerGas = gwei(chain.maxPriorityFeePerGasGwei());
@@ -90,6 +102,21 @@ class Web3jTransferSigner implements TransferSigner {
                     "blockchain.signer.private-key (BLOCKCHAIN_SIGNER_PRIVATE_KEY) must be 32 bytes of hex");
         }
         return Credentials.create(hex);
+    }
+
+    /** Neither the password nor anything read from the file appears in the exception. */
+    private static Credentials fromKeystore(SignerProperties signer) {
+        try {
+            return WalletUtils.loadCredentials(
+                    signer.keystorePassword(), signer.keystoreFile().toFile());
+        } catch (CipherException wrongPassword) {
+            throw new IllegalStateException("Cannot decrypt the keystore " + signer.keystoreFile()
+                    + " (BLOCKCHAIN_SIGNER_KEYSTORE_FILE) with BLOCKCHAIN_SIGNER_KEYSTORE_PASSWORD: wrong password");
+        } catch (IOException | RuntimeException unreadable) {
+            throw new IllegalStateException("Cannot read the keystore " + signer.keystoreFile()
+                    + " (BLOCKCHAIN_SIGNER_KEYSTORE_FILE): missing, unreadable or not an Ethereum keystore ("
+                    + unreadable.getClass().getSimpleName() + ")");
+        }
     }
 
     private static BigInteger gwei(long amount) {

@@ -111,6 +111,18 @@ class SettlementTest {
         }
     }
 
+    @Test
+    void keeps_an_absurdly_long_revert_reason_of_a_mined_transaction_bounded() {
+        Transition reverted = submitted().reverted("r".repeat(100_000));
+
+        assertThat(reverted.settlement().failureReason())
+                .hasValueSatisfying(reason -> assertThat(reason).hasSize(500));
+        assertThat(reverted.changes())
+                .last()
+                .isEqualTo(new Failed(
+                        Optional.of(TX), reverted.settlement().failureReason().orElseThrow()));
+    }
+
     @Nested
     class when_its_batch_reverted_because_of_another_order {
 
@@ -205,6 +217,32 @@ class SettlementTest {
             assertThat(refused.changes()).containsExactly(new Failed(Optional.empty(), "Recipient address is frozen"));
             assertThat(refused.settlement().signed()).isEmpty();
             assertThat(refused.settlement().status()).isEqualTo(SettlementStatus.FAILED);
+        }
+
+        @Test
+        void keeps_an_absurdly_long_reason_from_the_chain_to_what_the_row_and_every_consumer_can_hold() {
+            String absurd = "The transfer would revert: " + "x".repeat(100_000);
+
+            Transition refused =
+                    Settlement.refused(UUID.randomUUID(), UUID.randomUUID(), Optional.empty(), TRANSFER, absurd);
+
+            String reason = refused.settlement().failureReason().orElseThrow();
+            assertThat(reason)
+                    .hasSize(500)
+                    .startsWith("The transfer would revert: xxx")
+                    .endsWith("…");
+            assertThat(refused.changes()).containsExactly(new Failed(Optional.empty(), reason));
+        }
+
+        @Test
+        void never_cuts_a_character_in_half() {
+            String reason = Settlement.refused(
+                            UUID.randomUUID(), UUID.randomUUID(), Optional.empty(), TRANSFER, "😀".repeat(400))
+                    .settlement()
+                    .failureReason()
+                    .orElseThrow();
+
+            assertThat(reason).hasSizeLessThanOrEqualTo(500).endsWith("😀…");
         }
 
         @Test

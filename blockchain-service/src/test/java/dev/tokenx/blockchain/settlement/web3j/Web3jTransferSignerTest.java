@@ -12,13 +12,23 @@ import dev.tokenx.contracts.AssetTokenGasProvider;
 import dev.tokenx.contracts.ForcedTransfer;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SignatureException;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.web3j.crypto.Credentials;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
+import org.web3j.crypto.WalletUtils;
 import org.web3j.crypto.transaction.type.Transaction1559;
+import org.web3j.utils.Numeric;
 
 class Web3jTransferSignerTest {
 
@@ -36,7 +46,8 @@ class Web3jTransferSignerTest {
             "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
             10);
 
-    private final Web3jTransferSigner signer = new Web3jTransferSigner(new SignerProperties(DEV_KEY, TREASURY), CHAIN);
+    private final Web3jTransferSigner signer =
+            new Web3jTransferSigner(SignerProperties.ofKey(DEV_KEY, TREASURY), CHAIN);
 
     @Test
     void signs_the_forced_transfer_for_the_configured_chain_under_the_given_nonce() throws SignatureException {
@@ -88,11 +99,72 @@ class Web3jTransferSignerTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Nested
+    class From_an_encrypted_keystore {
+
+        @TempDir
+        private Path directory;
+
+        @Test
+        void signs_as_the_account_the_keystore_holds() throws Exception {
+            Path keystore = keystore("keystore-password");
+
+            Web3jTransferSigner fromKeystore = new Web3jTransferSigner(
+                    SignerProperties.ofKeystore(keystore, "keystore-password", TREASURY), CHAIN);
+
+            assertThat(fromKeystore.sender()).isEqualTo(DEV_ADDRESS);
+            assertThat(fromKeystore.sign(List.of(TRANSFER), 7)).isEqualTo(signer.sign(List.of(TRANSFER), 7));
+        }
+
+        @Test
+        @ExtendWith(OutputCaptureExtension.class)
+        void logs_the_signers_address_and_neither_the_key_nor_the_password(CapturedOutput output) throws Exception {
+            Path keystore = keystore("keystore-password");
+
+            new Web3jTransferSigner(SignerProperties.ofKeystore(keystore, "keystore-password", TREASURY), CHAIN);
+            new Web3jTransferSigner(SignerProperties.ofKey(DEV_KEY, TREASURY), CHAIN);
+
+            assertThat(output.getAll())
+                    .containsIgnoringCase("Signing settlements as " + DEV_ADDRESS)
+                    .doesNotContain(Numeric.cleanHexPrefix(DEV_KEY))
+                    .doesNotContain("keystore-password");
+        }
+
+        @Test
+        void refuses_a_wrong_password_without_repeating_it() throws Exception {
+            Path keystore = keystore("keystore-password");
+
+            assertThatThrownBy(() -> new Web3jTransferSigner(
+                            SignerProperties.ofKeystore(keystore, "guessed-password", TREASURY), CHAIN))
+                    .hasMessageContaining("wrong password")
+                    .hasMessageContaining("BLOCKCHAIN_SIGNER_KEYSTORE_PASSWORD")
+                    .hasMessageNotContaining("guessed-password")
+                    .hasMessageNotContaining("keystore-password");
+        }
+
+        @Test
+        void refuses_a_file_that_is_not_a_keystore_naming_the_variable() throws Exception {
+            Path notAKeystore = Files.writeString(directory.resolve("key.txt"), DEV_KEY);
+
+            assertThatThrownBy(() ->
+                            new Web3jTransferSigner(SignerProperties.ofKeystore(notAKeystore, "pw", TREASURY), CHAIN))
+                    .hasMessageContaining("BLOCKCHAIN_SIGNER_KEYSTORE_FILE")
+                    .hasMessageNotContaining(Numeric.cleanHexPrefix(DEV_KEY));
+        }
+
+        /** A light-scrypt keystore of dev account 9, as {@code WalletUtils} writes one (geth's format). */
+        private Path keystore(String password) throws Exception {
+            String file = WalletUtils.generateWalletFile(
+                    password, Credentials.create(DEV_KEY).getEcKeyPair(), directory.toFile(), false);
+            return directory.resolve(file);
+        }
+    }
+
     @Test
     void refuses_a_malformed_key_without_repeating_it() {
         String malformed = "0xnot-a-key-but-maybe-half-of-a-real-one";
 
-        assertThatThrownBy(() -> new Web3jTransferSigner(new SignerProperties(malformed, TREASURY), CHAIN))
+        assertThatThrownBy(() -> new Web3jTransferSigner(SignerProperties.ofKey(malformed, TREASURY), CHAIN))
                 .hasMessageContaining("BLOCKCHAIN_SIGNER_PRIVATE_KEY")
                 .hasMessageNotContaining("half-of-a-real-one");
     }

@@ -36,7 +36,12 @@ class ChannelAuthorizationController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ChannelAuthorizationResponse> authorizeForm(ServerWebExchange exchange, @AuthenticationPrincipal Jwt token) {
-        return exchange.getFormData().map(form -> authorize(token, subscriptionOf(form)));
+        return exchange.getFormData()
+                // Spring's form reader throws a bare IllegalArgumentException for a malformed % escape.
+                .onErrorMap(
+                        IllegalArgumentException.class,
+                        malformed -> new InvalidRequest("body", "is not a valid URL-encoded form"))
+                .map(form -> authorize(token, subscriptionOf(form)));
     }
 
     @PostMapping(

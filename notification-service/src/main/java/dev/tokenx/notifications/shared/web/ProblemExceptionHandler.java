@@ -2,6 +2,7 @@ package dev.tokenx.notifications.shared.web;
 
 import dev.tokenx.notifications.authorization.domain.ChannelForbidden;
 import dev.tokenx.notifications.authorization.domain.InvalidSubscriptionRequest;
+import dev.tokenx.security.FrameworkProblems;
 import dev.tokenx.security.ProblemResponses;
 import dev.tokenx.security.RequestIds;
 import java.util.List;
@@ -13,17 +14,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
  * The one place errors become HTTP answers: each exception named for a broken rule maps to its status and {@code
- * code}; framework errors (unreadable JSON, wrong content type, unknown route) get the same problem shape. Runs before
+ * code}; framework errors (unreadable JSON, wrong content type, unknown route, a body too large: the platform's {@link
+ * FrameworkProblems}) get the same problem shape. Runs before
  * Boot's error handler, so no answer carries a stack trace or a Java class name.
  */
 @Component
@@ -33,9 +33,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ProblemResponses responses;
+    private final FrameworkProblems framework;
 
     ProblemExceptionHandler(ProblemResponses responses) {
         this.responses = responses;
+        this.framework = new FrameworkProblems(responses, ErrorCode::forStatus);
     }
 
     @Override
@@ -56,22 +58,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case InvalidSubscriptionRequest invalid ->
                 validationFailed(exchange, new FieldViolation(invalid.field(), invalid.problem()));
             case InvalidRequest invalid -> validationFailed(exchange, invalid.violation());
-            case ServerWebInputException unreadable -> validationFailed(exchange, violationOf(unreadable));
-            case UnsupportedMediaTypeStatusException unsupported -> {
-                headers.addAll(unsupported.getHeaders());
-                yield responses.problem(
-                        exchange,
-                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                        "Send the request body as " + unsupported.getSupportedMediaTypes() + ".");
-            }
-            case ResponseStatusException status -> {
-                headers.addAll(status.getHeaders());
-                ErrorCode code = ErrorCode.forStatus(status.getStatusCode().value());
-                yield responses.problem(exchange, code, describe(status, code));
-            }
+            case ServerWebInputException unreadable
+            when !FrameworkProblems.bodyTooLarge(unreadable) -> validationFailed(exchange, violationOf(unreadable));
             case AccessDeniedException denied ->
                 responses.problem(exchange, ErrorCode.FORBIDDEN, "You may not do this.");
-            default -> internalError(exchange, error);
+            default -> framework.of(exchange, error, headers).orElseGet(() -> internalError(exchange, error));
         };
     }
 
@@ -88,15 +79,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return new FieldViolation("body", "is not valid JSON");
         }
         return new FieldViolation("body", "is required");
-    }
-
-    private static String describe(ResponseStatusException status, ErrorCode code) {
-        return switch (code) {
-            case NOT_FOUND -> "No such resource.";
-            case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
-            case NOT_ACCEPTABLE -> "This resource is only available as JSON.";
-            default -> status.getStatusCode().toString();
-        };
     }
 
     private ProblemDetail internalError(ServerWebExchange exchange, Throwable error) {

@@ -222,8 +222,12 @@ public final class Order {
         if (status == OrderStatus.FAILED) {
             return Optional.empty();
         }
-        return Optional.of(
-                moveTo(OrderStatus.FAILED, Optional.of(reason), txHash.or(() -> this.txHash), confirmations, at));
+        return Optional.of(moveTo(
+                OrderStatus.FAILED,
+                Optional.of(FailureReason.bounded(reason)),
+                txHash.or(() -> this.txHash),
+                confirmations,
+                at));
     }
 
     private Order moveTo(

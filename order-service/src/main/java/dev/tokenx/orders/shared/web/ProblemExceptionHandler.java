@@ -11,6 +11,7 @@ import dev.tokenx.orders.order.domain.PriceAboveLimit;
 import dev.tokenx.orders.order.domain.SideNotSupported;
 import dev.tokenx.orders.order.domain.UnknownToken;
 import dev.tokenx.orders.shared.persistence.DatabaseFailures;
+import dev.tokenx.security.FrameworkProblems;
 import dev.tokenx.security.ProblemResponses;
 import dev.tokenx.security.RequestIds;
 import dev.tokenx.security.WithRequestId;
@@ -29,10 +30,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MissingRequestValueException;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
@@ -40,7 +39,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The one place errors become HTTP answers: each exception named for a broken rule maps to its status and
- * {@code code}; framework errors (bad JSON, wrong content type, unknown route) get the same problem shape. Runs
+ * {@code code}; framework errors (bad JSON; wrong content type, unknown route, a body too large: the platform's {@link
+ * FrameworkProblems}) get the same problem shape. Runs
  * before Boot's error handler, so no answer carries a stack trace or a Java class name.
  */
 @Component
@@ -50,9 +50,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ProblemResponses responses;
+    private final FrameworkProblems framework;
 
     ProblemExceptionHandler(ProblemResponses responses) {
         this.responses = responses;
+        this.framework = new FrameworkProblems(responses, ErrorCode::forStatus);
     }
 
     @Override
@@ -86,25 +88,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case WebExchangeBindException invalid -> validationFailed(exchange, violationsOf(invalid));
             case MissingRequestValueException missing ->
                 validationFailed(exchange, List.of(new FieldViolation(missing.getName(), "is required")));
-            case ServerWebInputException unreadable -> validationFailed(exchange, violationsOf(unreadable));
-            case UnsupportedMediaTypeStatusException unsupported -> {
-                headers.addAll(unsupported.getHeaders());
-                yield responses.problem(
-                        exchange,
-                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                        "Send the request body as " + unsupported.getSupportedMediaTypes() + ".");
-            }
-            case ResponseStatusException status -> {
-                headers.addAll(status.getHeaders());
-                ErrorCode code = ErrorCode.forStatus(status.getStatusCode().value());
-                yield responses.problem(exchange, code, describe(status, code));
-            }
+            case ServerWebInputException unreadable
+            when !FrameworkProblems.bodyTooLarge(unreadable) -> validationFailed(exchange, violationsOf(unreadable));
             case AccessDeniedException denied ->
                 responses.problem(exchange, ErrorCode.FORBIDDEN, "You may not do this.");
             default ->
-                DatabaseFailures.isUnreachable(error)
-                        ? serviceUnavailable(exchange, error)
-                        : internalError(exchange, error);
+                framework
+                        .of(exchange, error, headers)
+                        .orElseGet(() -> DatabaseFailures.isUnreachable(error)
+                                ? serviceUnavailable(exchange, error)
+                                : internalError(exchange, error));
         };
     }
 
@@ -162,15 +155,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                         ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
-    }
-
-    private static String describe(ResponseStatusException status, ErrorCode code) {
-        return switch (code) {
-            case NOT_FOUND -> "No such resource.";
-            case METHOD_NOT_ALLOWED -> "This method is not allowed here.";
-            case NOT_ACCEPTABLE -> "This resource is only available as JSON.";
-            default -> status.getStatusCode().toString();
-        };
     }
 
     private ProblemDetail serviceUnavailable(ServerWebExchange exchange, Throwable error) {

@@ -329,6 +329,20 @@ class OrderTest {
             }
 
             @Test
+            void keeps_an_absurdly_long_reason_to_what_the_order_can_hold() {
+                String absurd = "The transfer would revert: " + "x".repeat(100_000);
+
+                assertThat(settling()
+                                .fail(absurd, Optional.of(TX), later)
+                                .orElseThrow()
+                                .failureReason())
+                        .hasValueSatisfying(reason -> assertThat(reason)
+                                .hasSize(500)
+                                .startsWith("The transfer would revert: xxx")
+                                .endsWith("…"));
+            }
+
+            @Test
             void ignores_a_repeated_failure() {
                 Order failed = anAcceptedOrder()
                         .fail("refused", Optional.empty(), later)

@@ -17,6 +17,7 @@ import dev.tokenx.events.PortfolioChanged;
 import dev.tokenx.events.SettlementConfirmed;
 import dev.tokenx.events.SettlementConfirming;
 import dev.tokenx.events.SettlementEvent;
+import dev.tokenx.events.SettlementFailed;
 import dev.tokenx.events.SettlementSubmitted;
 import dev.tokenx.events.Topics;
 import dev.tokenx.kafka.consumer.KafkaConsumerProperties;
@@ -222,6 +223,23 @@ class SettlementEventsTest extends ServiceTest {
                 .extracting(OrderStatusChanged::status)
                 .containsExactly("ACCEPTED", "SETTLING", "FAILED");
         assertThat(publishedStatuses(orderId, 3).getLast().reason()).isEqualTo(SettlementFeed.goldenFailureReason());
+    }
+
+    @Test
+    void a_failure_with_an_absurdly_long_reason_still_fails_the_order_and_releases_the_hold() {
+        UUID investor = investors().verifiedWithCash("10000.00");
+        UUID orderId = place(investor, 1);
+        SettlementFailed golden = failed(orderId);
+        String absurd = "The transfer would revert: " + "x".repeat(100_000);
+
+        feed.publish(new SettlementFailed(golden.eventId(), orderId, golden.txHash(), absurd, golden.occurredAt()));
+
+        awaitStatus(investor, orderId, "FAILED");
+        assertThat((String) order(investor, orderId).get("failureReason"))
+                .hasSize(500)
+                .startsWith("The transfer would revert: xxx");
+        assertThat(investors().held(investor)).isEqualByComparingTo("0.00");
+        assertThat(holdStatus(orderId)).isEqualTo("RELEASED");
     }
 
     @Test

@@ -171,6 +171,14 @@ class PlaceOrderRejectionsTest extends ServiceTest {
         }
 
         @Test
+        void refuses_a_body_over_the_codecs_limit_with_413() {
+            String huge = "{\"tokenSymbol\":\"BLRTECH\",\"side\":\"BUY\",\"quantity\":1,\"padding\":\""
+                    + "a".repeat(300 * 1024) + "\"}";
+
+            assertProblem(rawAsAlice(MediaType.APPLICATION_JSON, huge), 413, "PAYLOAD_TOO_LARGE");
+        }
+
+        @Test
         void refuses_a_form_with_415() {
             assertProblem(
                     rawAsAlice(MediaType.APPLICATION_FORM_URLENCODED, "tokenSymbol=BLRTECH&side=BUY&quantity=1"),
