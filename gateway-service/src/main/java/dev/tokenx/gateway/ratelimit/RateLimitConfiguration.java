@@ -27,7 +27,7 @@ class RateLimitConfiguration {
 
     @Bean
     CheckRateLimit checkRateLimit(RedisRequestLog requestLog, RateLimitProperties rateLimit) {
-        return new CheckRateLimit(requestLog, rateLimit.timeout());
+        return new CheckRateLimit(requestLog, rateLimit.timeout(), rateLimit.outageCooldown());
     }
 
     @Bean

@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled off: nothing is counted and no rate-limit field is sent (load tests that measure the rest)
  * @param keyPrefix prefix of every Redis key; instances that share it share their counters
  * @param timeout the longest a request waits for its counters before the route's outage mode applies
+ * @param outageCooldown after Redis failed a request, how long the others go straight to their route's outage mode
+ *     without asking Redis; the first request after it probes Redis again
  * @param trustedProxies addresses or CIDR blocks of the proxies in front of the edge, whose
  *     {@code X-Forwarded-For} is believed; empty: the TCP peer is always the client
  * @param tiers the quota of each tier; all three must be set
@@ -45,6 +47,8 @@ public record RateLimitProperties(
 
         @NotNull @DurationMin(millis = 1) @DefaultValue("300ms")
         Duration timeout,
+
+        @NotNull @DefaultValue("1s") Duration outageCooldown,
 
         @NotNull @DefaultValue List<String> trustedProxies,
         @NotNull @Valid Map<Tier, TierQuota> tiers,
