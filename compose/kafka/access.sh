@@ -48,7 +48,7 @@ grant blockchain-service "$KAFKA_BLOCKCHAIN_SERVICE_PASSWORD" \
   blockchain-service \
   ""
 grant notification-service "$KAFKA_NOTIFICATION_SERVICE_PASSWORD" \
-  orders.order-events.DLT,orders.portfolio-events.DLT,notifications.announcement-events.DLT \
-  orders.order-events,orders.portfolio-events,notifications.announcement-events \
+  orders.order-events.DLT,orders.portfolio-events.DLT,orders.token-events.DLT,notifications.announcement-events.DLT \
+  orders.order-events,orders.portfolio-events,orders.token-events,notifications.announcement-events \
   notification-service \
   ""

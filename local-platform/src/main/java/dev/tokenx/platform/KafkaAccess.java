@@ -33,7 +33,7 @@ import org.apache.kafka.common.resource.ResourceType;
  * Who may do what on the local broker: each Kafka-speaking service is a SCRAM user that may write only the topics it
  * owns (what its outbox relays, and the dead-letter topics of what it consumes) and read only the topics it consumes,
  * in its own consumer groups. Anything else is denied ({@code allow.everyone.if.no.acl.found=false}). The same table is
- * written for docker-compose.yml in {@code compose/kafka-init/acls.sh}.
+ * written for docker-compose.yml in {@code compose/kafka/access.sh}.
  *
  * <p>Applying it is idempotent: a SCRAM upsert replaces the password, an existing ACL is created again as a no-op, so
  * a restart on the kept data folder converges on this table.
@@ -72,8 +72,12 @@ final class KafkaAccess {
                     List.of()),
             new Grant(
                     "notification-service",
-                    List.of(deadLetter(ORDER_EVENTS), deadLetter(PORTFOLIO_EVENTS), deadLetter(ANNOUNCEMENT_EVENTS)),
-                    List.of(ORDER_EVENTS, PORTFOLIO_EVENTS, ANNOUNCEMENT_EVENTS),
+                    List.of(
+                            deadLetter(ORDER_EVENTS),
+                            deadLetter(PORTFOLIO_EVENTS),
+                            deadLetter(TOKEN_EVENTS),
+                            deadLetter(ANNOUNCEMENT_EVENTS)),
+                    List.of(ORDER_EVENTS, PORTFOLIO_EVENTS, TOKEN_EVENTS, ANNOUNCEMENT_EVENTS),
                     List.of("notification-service"),
                     List.of()));
 

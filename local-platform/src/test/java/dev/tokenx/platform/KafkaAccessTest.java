@@ -44,6 +44,7 @@ class KafkaAccessTest {
         kafka = LocalInfrastructure.startKafka(FreePorts.pick(), folder.resolve("kafka"), credentials);
         LocalInfrastructure.createTopics(kafka);
         KafkaAccess.apply(kafka, LocalInfrastructure.kafkaPasswords(credentials));
+        KafkaAccess.GRANTS.forEach(grant -> awaitLogin(grant.user()));
     }
 
     @AfterAll
@@ -90,6 +91,25 @@ class KafkaAccessTest {
     }
 
     @Test
+    void notification_service_consumes_the_token_events_in_its_group_and_dead_letters_them() throws Exception {
+        try (KafkaConsumer<String, String> prices = consumer(as("notification-service"), "notification-service");
+                KafkaProducer<String, String> deadLetters = producer(as("notification-service"))) {
+            prices.subscribe(List.of(Topics.TOKEN_EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (prices.assignment().isEmpty() && System.nanoTime() < deadline) {
+                prices.poll(Duration.ofMillis(500));
+            }
+            assertThat(prices.assignment()).isNotEmpty();
+
+            assertThat(deadLetters
+                            .send(new ProducerRecord<>(Topics.deadLetter(Topics.TOKEN_EVENTS), "MUMSEA", "unreadable"))
+                            .get()
+                            .offset())
+                    .isNotNegative();
+        }
+    }
+
+    @Test
     void a_client_without_credentials_is_refused() {
         try (KafkaProducer<String, String> producer = producer(Map.of())) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS, "order-1", "forged"))
@@ -132,6 +152,25 @@ class KafkaAccessTest {
 
         order_service_may_produce_to_the_order_events_it_relays();
         blockchain_service_may_not_produce_to_the_order_events();
+    }
+
+    /**
+     * The controller has taken the SCRAM credentials when {@code apply} returns; the broker's authenticator learns
+     * them a moment later from the metadata log, and a login before that is refused as a wrong password.
+     */
+    private static void awaitLogin(String service) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (KafkaConsumer<String, String> client = consumer(as(service), service)) {
+                // A metadata request: it needs a login and no ACL.
+                client.listTopics(Duration.ofSeconds(5));
+                return;
+            } catch (SaslAuthenticationException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+        }
     }
 
     private static Map<String, Object> as(String service) {

@@ -30,7 +30,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
 
     public static final List<String> CONSUMED =
-            List.of(Topics.ORDER_EVENTS, Topics.PORTFOLIO_EVENTS, Topics.ANNOUNCEMENT_EVENTS);
+            List.of(Topics.ORDER_EVENTS, Topics.PORTFOLIO_EVENTS, Topics.TOKEN_EVENTS, Topics.ANNOUNCEMENT_EVENTS);
 
     private static final int PARTITIONS = 3;
     private static final long TIMEOUT_SECONDS = 30;

@@ -4,12 +4,15 @@ import java.util.UUID;
 
 /**
  * The realtime channels of the platform (ARCHITECTURE.md, "Realtime channels"): one private channel per user, which
- * only that user may subscribe to, and one public channel for announcements to everybody.
+ * only that user may subscribe to, and public channels for announcements and prices, open to everybody.
  */
 public final class Channels {
 
     /** Public: every client may subscribe without authorization. */
     public static final String SYSTEM = "system";
+
+    /** Public: every listed token's price moves, for anybody watching the market. */
+    public static final String PRICES = "prices";
 
     private static final String USER_CHANNEL_PREFIX = "private-user-";
 

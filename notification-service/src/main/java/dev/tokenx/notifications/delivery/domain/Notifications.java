@@ -2,12 +2,13 @@ package dev.tokenx.notifications.delivery.domain;
 
 import dev.tokenx.events.OrderStatusChanged;
 import dev.tokenx.events.PortfolioChanged;
+import dev.tokenx.events.PriceUpdated;
 import dev.tokenx.events.SystemAnnouncement;
 import dev.tokenx.notifications.channel.domain.Channels;
 
 /**
  * What the user is told about each event, and on which channel: order steps and holdings on the user's private
- * channel, announcements on the public one.
+ * channel, announcements and prices on public ones.
  */
 public final class Notifications {
 
@@ -16,6 +17,7 @@ public final class Notifications {
 
     public static final String PORTFOLIO_UPDATED = "portfolio-updated";
     public static final String ANNOUNCEMENT = "announcement";
+    public static final String PRICE_UPDATE = "price-update";
 
     private Notifications() {}
 
@@ -59,6 +61,22 @@ public final class Notifications {
         Announcement announcement =
                 new Announcement(announced.title(), announced.message(), announced.severity(), announced.occurredAt());
         return new Notification(announced.eventId(), Channels.SYSTEM, ANNOUNCEMENT, announcement);
+    }
+
+    public static Notification of(PriceUpdated updated) {
+        require(updated.eventId() != null, "PriceUpdated without an eventId");
+        require(
+                updated.tokenSymbol() != null && !updated.tokenSymbol().isBlank(),
+                "PriceUpdated " + updated.eventId() + " has no tokenSymbol");
+        require(
+                updated.price() != null && updated.price().signum() > 0,
+                "PriceUpdated " + updated.eventId() + " has no positive price");
+        require(
+                updated.previousPrice() == null || updated.previousPrice().signum() >= 0,
+                "PriceUpdated " + updated.eventId() + " has a negative previousPrice");
+        PriceUpdate update = PriceUpdate.between(
+                updated.tokenSymbol(), updated.previousPrice(), updated.price(), updated.occurredAt());
+        return new Notification(updated.eventId(), Channels.PRICES, PRICE_UPDATE, update);
     }
 
     private static void require(boolean condition, String problem) {

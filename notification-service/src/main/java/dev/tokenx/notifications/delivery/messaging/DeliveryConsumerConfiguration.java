@@ -33,7 +33,8 @@ class DeliveryConsumerConfiguration {
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(TopicProperties topics) {
         return new KafkaAdmin.NewTopics(
-                List.of(Topics.ORDER_EVENTS, Topics.PORTFOLIO_EVENTS, Topics.ANNOUNCEMENT_EVENTS).stream()
+                List.of(Topics.ORDER_EVENTS, Topics.PORTFOLIO_EVENTS, Topics.TOKEN_EVENTS, Topics.ANNOUNCEMENT_EVENTS)
+                        .stream()
                         .map(topic -> deadLetterTopic(topic, topics))
                         .toArray(NewTopic[]::new));
     }

@@ -7,7 +7,9 @@ import dev.tokenx.events.OrderPlaced;
 import dev.tokenx.events.OrderStatusChanged;
 import dev.tokenx.events.PortfolioChanged;
 import dev.tokenx.events.PortfolioEvent;
+import dev.tokenx.events.PriceUpdated;
 import dev.tokenx.events.SystemAnnouncement;
+import dev.tokenx.events.TokenEvent;
 import dev.tokenx.events.Topics;
 import dev.tokenx.kafka.consumer.ConsumedBatch;
 import dev.tokenx.kafka.consumer.KafkaConsumers;
@@ -56,6 +58,16 @@ class DomainEventsListener {
         deliver(ConsumedBatch.of(records, PortfolioEvent.class), DomainEventsListener::notificationOf);
     }
 
+    // Keyed by token symbol: one token's prices are sent in the order they were set.
+    @KafkaListener(
+            id = "notifications-token-events",
+            idIsGroup = false,
+            topics = Topics.TOKEN_EVENTS,
+            containerFactory = KafkaConsumers.BATCH)
+    void onTokenEvents(List<ConsumerRecord<String, DomainEvent>> records) {
+        deliver(ConsumedBatch.of(records, TokenEvent.class), DomainEventsListener::notificationOf);
+    }
+
     // Rare and unordered: one consumer is plenty.
     @KafkaListener(
             id = "notifications-announcement-events",
@@ -84,6 +96,12 @@ class DomainEventsListener {
     private static Optional<Notification> notificationOf(AnnouncementEvent event) {
         return switch (event) {
             case SystemAnnouncement announced -> Optional.of(Notifications.of(announced));
+        };
+    }
+
+    private static Optional<Notification> notificationOf(TokenEvent event) {
+        return switch (event) {
+            case PriceUpdated updated -> Optional.of(Notifications.of(updated));
         };
     }
 

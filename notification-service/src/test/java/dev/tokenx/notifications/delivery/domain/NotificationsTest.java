@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenx.events.EventJson;
 import dev.tokenx.events.OrderStatusChanged;
 import dev.tokenx.events.PortfolioChanged;
+import dev.tokenx.events.PriceUpdated;
 import dev.tokenx.events.SystemAnnouncement;
 import dev.tokenx.events.samples.GoldenSamples;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -111,6 +113,110 @@ class NotificationsTest {
             SystemAnnouncement empty = new SystemAnnouncement(UUID.randomUUID(), "Title", " ", "INFO", Instant.now());
 
             assertThatThrownBy(() -> Notifications.of(empty)).isInstanceOf(UndeliverableEvent.class);
+        }
+    }
+
+    @Nested
+    class A_price_update {
+
+        private final PriceUpdated sample = EventJson.read(PriceUpdated.class, GoldenSamples.read("price-updated.v1"));
+
+        @Test
+        void goes_to_everybody_on_the_public_prices_channel_as_price_update() {
+            Notification notification = Notifications.of(sample);
+
+            assertThat(notification.channel()).isEqualTo("prices");
+            assertThat(notification.event()).isEqualTo("price-update");
+            assertThat(notification.eventId()).isEqualTo(sample.eventId());
+        }
+
+        @Test
+        void carries_the_new_and_the_previous_price_and_the_move_in_rupees_and_percent() {
+            assertThat(Notifications.of(sample).payload())
+                    .isEqualTo(new PriceUpdate(
+                            "MUMSEA",
+                            new BigDecimal("2512.50"),
+                            new BigDecimal("2500.00"),
+                            new BigDecimal("12.50"),
+                            new BigDecimal("0.50"),
+                            Instant.parse("2026-11-26T05:01:00Z")));
+        }
+
+        @Test
+        void rounds_the_percentage_half_up_to_two_decimals_on_a_fall_as_on_a_rise() {
+            // -1.25 of 1000.00 is -0.125 %; 1.25 of 1000.00 is 0.125 %: half-up rounds both away from zero.
+            assertThat(payloadOf(priceMove("1000.00", "998.75")).changePercent())
+                    .isEqualByComparingTo("-0.13");
+            assertThat(payloadOf(priceMove("1000.00", "1001.25")).changePercent())
+                    .isEqualByComparingTo("0.13");
+            assertThat(payloadOf(priceMove("3.00", "4.00")).changePercent()).isEqualTo(new BigDecimal("33.33"));
+        }
+
+        @Test
+        void shows_every_amount_with_two_decimals() {
+            PriceUpdate update = payloadOf(priceMove("100", "110.5"));
+
+            assertThat(update.price()).isEqualTo(new BigDecimal("110.50"));
+            assertThat(update.previousPrice()).isEqualTo(new BigDecimal("100.00"));
+            assertThat(update.change()).isEqualTo(new BigDecimal("10.50"));
+            assertThat(update.changePercent()).isEqualTo(new BigDecimal("10.50"));
+        }
+
+        @Test
+        void from_a_previous_price_of_zero_gives_the_change_but_no_percentage() {
+            PriceUpdate update = payloadOf(priceMove("0.00", "250.00"));
+
+            assertThat(update.change()).isEqualTo(new BigDecimal("250.00"));
+            assertThat(update.changePercent()).isNull();
+        }
+
+        @Test
+        void without_a_previous_price_gives_the_price_alone() {
+            PriceUpdate update = payloadOf(priceMove(null, "250.00"));
+
+            assertThat(update)
+                    .isEqualTo(
+                            new PriceUpdate("MUMSEA", new BigDecimal("250.00"), null, null, null, sample.occurredAt()));
+        }
+
+        @Test
+        void without_a_positive_price_cannot_be_delivered() {
+            assertThatThrownBy(() -> Notifications.of(priceMove("2500.00", null)))
+                    .isInstanceOf(UndeliverableEvent.class)
+                    .hasMessageContaining("has no positive price");
+            assertThatThrownBy(() -> Notifications.of(priceMove("2500.00", "0.00")))
+                    .isInstanceOf(UndeliverableEvent.class)
+                    .hasMessageContaining("has no positive price");
+        }
+
+        @Test
+        void with_a_negative_previous_price_cannot_be_delivered() {
+            assertThatThrownBy(() -> Notifications.of(priceMove("-1.00", "2500.00")))
+                    .isInstanceOf(UndeliverableEvent.class)
+                    .hasMessageContaining("has a negative previousPrice");
+        }
+
+        @Test
+        void without_a_symbol_cannot_be_delivered() {
+            PriceUpdated withoutSymbol = new PriceUpdated(
+                    sample.eventId(), " ", sample.price(), sample.previousPrice(), sample.occurredAt());
+
+            assertThatThrownBy(() -> Notifications.of(withoutSymbol))
+                    .isInstanceOf(UndeliverableEvent.class)
+                    .hasMessageContaining("has no tokenSymbol");
+        }
+
+        private PriceUpdated priceMove(String previousPrice, String price) {
+            return new PriceUpdated(
+                    sample.eventId(),
+                    sample.tokenSymbol(),
+                    price == null ? null : new BigDecimal(price),
+                    previousPrice == null ? null : new BigDecimal(previousPrice),
+                    sample.occurredAt());
+        }
+
+        private static PriceUpdate payloadOf(PriceUpdated updated) {
+            return (PriceUpdate) Notifications.of(updated).payload();
         }
     }
 }
