@@ -29,6 +29,12 @@ class OrderTopicsConfiguration {
         return topic(Topics.ACCOUNT_EVENTS, topics);
     }
 
+    /** PriceUpdated, keyed by token symbol. */
+    @Bean
+    NewTopic tokenEventsTopic(TopicProperties topics) {
+        return topic(Topics.TOKEN_EVENTS, topics);
+    }
+
     private static NewTopic topic(String name, TopicProperties topics) {
         return TopicBuilder.name(name)
                 .partitions(topics.partitions())

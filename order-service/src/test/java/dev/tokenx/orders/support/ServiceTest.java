@@ -48,6 +48,10 @@ public abstract class ServiceTest {
         return new OrdersApi(instance);
     }
 
+    protected PricesApi prices() {
+        return new PricesApi(web);
+    }
+
     protected StoreSnapshot snapshot() {
         return StoreSnapshot.of(db);
     }

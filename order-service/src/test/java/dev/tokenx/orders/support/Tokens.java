@@ -21,6 +21,15 @@ public final class Tokens {
                 .block();
     }
 
+    public String priceOf(String symbol) {
+        return db.sql("SELECT price_inr FROM tokens WHERE symbol = :symbol")
+                .bind("symbol", symbol)
+                .map(row -> row.get("price_inr", BigDecimal.class).toPlainString())
+                .one()
+                .block();
+    }
+
+    /** Sets a price as another instance of the service would: this instance's copy of the catalog knows nothing. */
     public void reprice(String symbol, String price) {
         db.sql("UPDATE tokens SET price_inr = :price, updated_at = now() WHERE symbol = :symbol")
                 .bind("symbol", symbol)

@@ -14,4 +14,16 @@ public record Token(String symbol, String name, Inr price) {
             throw new IllegalArgumentException("A token's price is positive: " + symbol + " at " + price);
         }
     }
+
+    /**
+     * The token at a new price.
+     *
+     * @throws PriceMoveTooLarge when the new price is further from this one than the limit allows
+     */
+    public PriceChange reprice(Inr newPrice, PriceMoveLimit limit) {
+        if (!limit.allows(price, newPrice)) {
+            throw new PriceMoveTooLarge(symbol, price, newPrice, limit);
+        }
+        return new PriceChange(new Token(symbol, name, newPrice), price);
+    }
 }

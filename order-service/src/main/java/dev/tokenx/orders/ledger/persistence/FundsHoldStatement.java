@@ -21,13 +21,13 @@ public final class FundsHoldStatement {
     /** The CTE that holds the order id when the hold was written. */
     public static final String WRITTEN = "hold_written";
 
-    /** The CTEs, for a {@code WITH} clause ({@code "WITH " + CTES + ", …"}); their parameters are named {@code hold…}. */
-    public static final String CTES = """
+    private static final String CTES = """
             hold_debited AS (
                 UPDATE ledger_accounts
                    SET balance = balance + CAST(:holdDebit AS numeric)
                  WHERE code = :holdDebitAccount
                    AND (balance + CAST(:holdDebit AS numeric) >= 0 OR may_go_negative)
+                   AND (%s)
              RETURNING id
             ), hold_credited AS (
                 UPDATE ledger_accounts credited
@@ -55,6 +55,16 @@ public final class FundsHoldStatement {
             )""";
 
     private FundsHoldStatement() {}
+
+    /**
+     * The CTEs, for a {@code WITH} clause ({@code "WITH " + ctesWhen(…) + ", …"}), their parameters named {@code
+     * hold…}. Nothing is held unless {@code condition} holds: a boolean SQL expression of the caller's, over its own
+     * earlier CTEs or parameters ({@code "true"} for none), so that the caller's precondition and the hold are one
+     * decision.
+     */
+    public static String ctesWhen(String condition) {
+        return CTES.formatted(condition);
+    }
 
     /** @throws IllegalArgumentException when the hold's entry is not one debit and one credit, as holds are */
     public static GenericExecuteSpec bind(GenericExecuteSpec statement, FundsHold hold) {

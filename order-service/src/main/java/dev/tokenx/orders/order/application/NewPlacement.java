@@ -38,6 +38,8 @@ public record NewPlacement(
         /** The user already has an order under this key; nothing was written. */
         KEY_TAKEN,
         /** The investor's available cash does not cover the hold; nothing was written. */
-        FUNDS_SHORT
+        FUNDS_SHORT,
+        /** The token's price is no longer the one the order was decided on; nothing was written. */
+        PRICE_CHANGED
     }
 }

@@ -27,6 +27,12 @@ import reactor.core.publisher.Mono;
  * itself. Unlike the other writing use cases, this one therefore runs in no transaction of its own, which would add a
  * {@code BEGIN} and a {@code COMMIT} round trip and hold the investor's ledger rows locked between them.
  *
+ * <p>Price: an order is decided on this instance's copy of the catalog ({@link TokenCatalog}) and written only if that
+ * price is still the token's in the database, checked by the same statement. When it is not (the price was set a
+ * moment ago, or through another instance), the copy is dropped and the order is decided again at the new price, up
+ * to {@value #MAX_ATTEMPTS} times in all; then nothing is written and {@link PriceKeptChanging} says so. An order is
+ * therefore never placed at a price the catalog no longer holds.
+ *
  * <p>Idempotency: the order row is unique per user and idempotency key. A repeated request finds the order its
  * first attempt created and answers with it, whether the repeat comes later (even after the price, the KYC status or
  * the investor's cash changed) or concurrently (its write waits for the first attempt's, then finds the key taken).
@@ -35,6 +41,9 @@ import reactor.core.publisher.Mono;
 public class PlaceOrder {
 
     private static final Logger log = LoggerFactory.getLogger(PlaceOrder.class);
+
+    /** Prices are set by hand, seconds apart at most: a second attempt finds the new one. */
+    static final int MAX_ATTEMPTS = 3;
 
     private final Traders traders;
     private final TokenCatalog catalog;
@@ -51,8 +60,7 @@ public class PlaceOrder {
     }
 
     public Mono<Placement> place(PlaceOrderCommand command) {
-        return decide(command)
-                .flatMap(order -> record(order, command))
+        return attempt(command, 1)
                 .onErrorResume(OrderRejected.class, rejection -> earlierPlacementOr(rejection, command))
                 .doOnNext(placement -> logAccepted(placement, command));
     }
@@ -65,8 +73,12 @@ public class PlaceOrder {
                         TimeOrderedIds.next(), found.getT1(), command.ticket(), found.getT2(), feePolicy, now()));
     }
 
-    private Mono<Placement> record(Order order, PlaceOrderCommand command) {
-        return orders.insert(newPlacement(order, command)).flatMap(outcome -> answer(outcome, order, command));
+    private Mono<Placement> attempt(PlaceOrderCommand command, int attempt) {
+        return decide(command).flatMap(order -> record(order, command, attempt));
+    }
+
+    private Mono<Placement> record(Order order, PlaceOrderCommand command, int attempt) {
+        return orders.insert(newPlacement(order, command)).flatMap(outcome -> answer(outcome, order, command, attempt));
     }
 
     private static NewPlacement newPlacement(Order order, PlaceOrderCommand command) {
@@ -86,13 +98,23 @@ public class PlaceOrder {
                 command.requestId());
     }
 
-    private Mono<Placement> answer(NewPlacement.Outcome outcome, Order order, PlaceOrderCommand command) {
+    private Mono<Placement> answer(NewPlacement.Outcome outcome, Order order, PlaceOrderCommand command, int attempt) {
         return switch (outcome) {
             case WRITTEN -> Mono.just(Placement.accepted(order));
             case KEY_TAKEN -> earlierPlacement(command);
             // The key's first order may have taken the cash this repeat finds missing.
             case FUNDS_SHORT -> earlierPlacementOr(new InsufficientFunds(order.total()), command);
+            case PRICE_CHANGED -> decideAgain(order, command, attempt);
         };
+    }
+
+    /** The order was priced from an outdated copy of the catalog: decided again from the database's prices. */
+    private Mono<Placement> decideAgain(Order order, PlaceOrderCommand command, int attempt) {
+        if (attempt >= MAX_ATTEMPTS) {
+            return earlierPlacementOr(new PriceKeptChanging(order.tokenSymbol(), MAX_ATTEMPTS), command);
+        }
+        catalog.forget();
+        return attempt(command, attempt + 1);
     }
 
     /** A refused request may repeat one that was accepted before, when the rules still let it through. */

@@ -35,14 +35,21 @@ class R2dbcOrderRepository implements OrderRepository {
             status, failure_reason, tx_hash, confirmations, required_confirmations, created_at, updated_at""";
 
     /*
-     * One statement, one round trip: the hold (debit, credit, journal entry, postings, hold row; ledger), then the
-     * order, only if the hold was written, then the events, only if the order was. A statement is atomic by itself, so
-     * a failure anywhere (a constraint, a trigger, the ledger's balance rule at its end) leaves nothing behind, without
-     * a transaction. A key already taken is a unique violation that undoes the whole statement, hold included: a
-     * concurrent repeat first waits on the investor's locked cash row, then on the key.
+     * One statement, one round trip: the hold (debit, credit, journal entry, postings, hold row; ledger), only if the
+     * token's price is still the one the order was decided on, then the order, only if the hold was written, then the
+     * events, only if the order was. A statement is atomic by itself, so a failure anywhere (a constraint, a trigger,
+     * the ledger's balance rule at its end) leaves nothing behind, without a transaction. A key already taken is a
+     * unique violation that undoes the whole statement, hold included: a concurrent repeat first waits on the
+     * investor's locked cash row, then on the key.
+     *
+     * The price is read in the statement's snapshot without a lock, so a price update never waits for orders nor they
+     * for it: an order whose statement began before the update committed is placed at the price before it, one that
+     * began after at the new one. Its cost: one primary-key lookup of a row of a handful, in the same round trip.
      */
     private static final String INSERT_PLACEMENT = """
-            WITH %s, placed AS (
+            WITH priced AS (
+                SELECT 1 FROM tokens WHERE symbol = :tokenSymbol AND price_inr = :price
+            ), %s, placed AS (
                 INSERT INTO orders (id, user_id, idempotency_key, request_hash, wallet_address, token_symbol, side,
                                     quantity, limit_price, price, platform_fee, gas_fee, total, status, created_at,
                                     updated_at)
@@ -54,9 +61,9 @@ class R2dbcOrderRepository implements OrderRepository {
             ), announced AS (
             %s
             )
-            SELECT count(*) AS placed FROM placed
+            SELECT (SELECT count(*) FROM placed) AS placed, (SELECT count(*) FROM priced) AS priced
             """.formatted(
-                    FundsHoldStatement.CTES,
+                    FundsHoldStatement.ctesWhen("EXISTS (SELECT 1 FROM priced)"),
                     FundsHoldStatement.WRITTEN,
                     OutboxRows.insertWhere("EXISTS (SELECT 1 FROM placed)"));
 
@@ -112,18 +119,21 @@ class R2dbcOrderRepository implements OrderRepository {
         statement = FundsHoldStatement.bind(statement, placement.hold());
         statement = outbox.rows(placement.events(), placement.requestId()).bindTo(statement);
         return statement
-                .map(row -> row.get("placed", Long.class))
+                .map(row -> new Written(row.get("placed", Long.class), row.get("priced", Long.class)))
                 .one()
                 .flatMap(this::outcome)
                 .onErrorResume(R2dbcOrderRepository::isTakenKey, taken -> Mono.just(NewPlacement.Outcome.KEY_TAKEN));
     }
 
-    private Mono<NewPlacement.Outcome> outcome(long placed) {
-        if (placed == 0) {
-            return Mono.just(NewPlacement.Outcome.FUNDS_SHORT);
+    private Mono<NewPlacement.Outcome> outcome(Written written) {
+        if (written.placed() > 0) {
+            return outbox.rowsWritten().thenReturn(NewPlacement.Outcome.WRITTEN);
         }
-        return outbox.rowsWritten().thenReturn(NewPlacement.Outcome.WRITTEN);
+        return Mono.just(written.priced() == 0 ? NewPlacement.Outcome.PRICE_CHANGED : NewPlacement.Outcome.FUNDS_SHORT);
     }
+
+    /** The placement statement's answer: orders written (0 or 1), and whether the order's price was the token's. */
+    private record Written(long placed, long priced) {}
 
     /** Only the idempotency key's unique violation is an answer; any other is a defect and stays loud. */
     private static boolean isTakenKey(Throwable error) {

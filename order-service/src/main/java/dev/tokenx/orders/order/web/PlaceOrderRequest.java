@@ -1,5 +1,6 @@
 package dev.tokenx.orders.order.web;
 
+import dev.tokenx.orders.shared.web.MaxDecimals;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;

@@ -2,6 +2,7 @@ package dev.tokenx.orders.shared.web;
 
 import dev.tokenx.security.ProblemCode;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /** The stable, machine-readable {@code code} of every problem this service answers with. */
 public enum ErrorCode implements ProblemCode {
@@ -13,6 +14,7 @@ public enum ErrorCode implements ProblemCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     PRICE_ABOVE_LIMIT(HttpStatus.CONFLICT),
+    PRICE_CHANGED(HttpStatus.CONFLICT),
     CONFLICT(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
@@ -20,6 +22,7 @@ public enum ErrorCode implements ProblemCode {
     SIDE_NOT_SUPPORTED(HttpStatus.UNPROCESSABLE_ENTITY),
     INSUFFICIENT_FUNDS(HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY),
+    PRICE_MOVE_TOO_LARGE(HttpStatus.UNPROCESSABLE_ENTITY),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE),
@@ -35,6 +38,16 @@ public enum ErrorCode implements ProblemCode {
     public HttpStatus status() {
         return status;
     }
+
+    /**
+     * This code with another status, where the request decides it: a token an order names but that is not listed is
+     * 422, a token the path names is a resource that is not there, 404.
+     */
+    public ProblemCode withStatus(HttpStatus other) {
+        return new WithStatus(name(), other);
+    }
+
+    private record WithStatus(String name, HttpStatusCode status) implements ProblemCode {}
 
     /** The code for a bare HTTP status, when no rule of ours names the problem more precisely. */
     public static ErrorCode forStatus(int status) {

@@ -1,11 +1,14 @@
 package dev.tokenx.orders.shared.web;
 
 import dev.tokenx.orders.admission.application.Overloaded;
+import dev.tokenx.orders.catalog.application.TokenNotFound;
+import dev.tokenx.orders.catalog.domain.PriceMoveTooLarge;
 import dev.tokenx.orders.ledger.domain.InsufficientFunds;
 import dev.tokenx.orders.order.application.IdempotencyKey;
 import dev.tokenx.orders.order.application.IdempotencyKeyReused;
 import dev.tokenx.orders.order.application.InvalidIdempotencyKey;
 import dev.tokenx.orders.order.application.OrderNotFound;
+import dev.tokenx.orders.order.application.PriceKeptChanging;
 import dev.tokenx.orders.order.domain.KycRequired;
 import dev.tokenx.orders.order.domain.PriceAboveLimit;
 import dev.tokenx.orders.order.domain.SideNotSupported;
@@ -23,6 +26,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -77,7 +81,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case PriceAboveLimit rejected -> problem(exchange, ErrorCode.PRICE_ABOVE_LIMIT, rejected);
             case InsufficientFunds rejected -> problem(exchange, ErrorCode.INSUFFICIENT_FUNDS, rejected);
             case IdempotencyKeyReused rejected -> problem(exchange, ErrorCode.IDEMPOTENCY_KEY_REUSED, rejected);
+            case PriceKeptChanging changing -> problem(exchange, ErrorCode.PRICE_CHANGED, changing);
             case OrderNotFound notFound -> problem(exchange, ErrorCode.NOT_FOUND, notFound);
+            case TokenNotFound notFound ->
+                responses.problem(
+                        exchange, ErrorCode.UNKNOWN_TOKEN.withStatus(HttpStatus.NOT_FOUND), notFound.getMessage());
+            case PriceMoveTooLarge tooLarge -> priceMoveTooLarge(exchange, tooLarge);
             case Overloaded overloaded -> {
                 headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(overloaded));
                 yield problem(exchange, ErrorCode.OVERLOADED, overloaded);
@@ -99,6 +108,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                                 ? serviceUnavailable(exchange, error)
                                 : internalError(exchange, error));
         };
+    }
+
+    private ProblemDetail priceMoveTooLarge(ServerWebExchange exchange, PriceMoveTooLarge tooLarge) {
+        ProblemDetail problem = problem(exchange, ErrorCode.PRICE_MOVE_TOO_LARGE, tooLarge);
+        problem.setProperty("currentPrice", tooLarge.currentPrice().toString());
+        problem.setProperty("maxMove", tooLarge.maxMove().toPlainString());
+        problem.setProperty("lowestPrice", tooLarge.lowestPrice().toString());
+        problem.setProperty("highestPrice", tooLarge.highestPrice().toString());
+        return problem;
     }
 
     /** Whole seconds, at least one (RFC 9110 delay-seconds). */

@@ -1,4 +1,4 @@
-package dev.tokenx.orders.order.web;
+package dev.tokenx.orders.shared.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = MaxDecimalsValidator.class)
-@interface MaxDecimals {
+public @interface MaxDecimals {
 
     int value();
 

@@ -1,10 +1,10 @@
-package dev.tokenx.orders.order.web;
+package dev.tokenx.orders.shared.web;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.math.BigDecimal;
 
-class MaxDecimalsValidator implements ConstraintValidator<MaxDecimals, BigDecimal> {
+public class MaxDecimalsValidator implements ConstraintValidator<MaxDecimals, BigDecimal> {
 
     private int maxDecimals;
 
