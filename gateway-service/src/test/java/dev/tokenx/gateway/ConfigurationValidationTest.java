@@ -52,10 +52,8 @@ class ConfigurationValidationTest {
                         LOCAL_SECRET,
                         "gateway.auth.jwt.jwk-set-uri=https://idp.example/jwks.json",
                         "gateway.auth.local-issuer.enabled=true")
-                .run(started -> assertThat(started)
-                        .getFailure()
-                        .rootCause()
-                        .hasMessageContaining("TOKENX_LOCAL_ISSUER_ENABLED=false"));
+                .run(started ->
+                        assertThat(started).getFailure().rootCause().hasMessageContaining("without the demo profile"));
     }
 
     @Test

@@ -23,7 +23,7 @@ public class LocalIssuerConfiguration {
             // every token it issued would be refused. Fail at startup instead of at the first login.
             throw new IllegalStateException(
                     "gateway.auth.local-issuer.enabled=true cannot be combined with gateway.auth.jwt.jwk-set-uri;"
-                            + " disable the local issuer (TOKENX_LOCAL_ISSUER_ENABLED=false)");
+                            + " run the gateway without the demo profile (SPRING_PROFILES_ACTIVE), which turns the local issuer on");
         }
         return new IssueToken(
                 issuer.localUsers(),
